@@ -1,0 +1,144 @@
+# Kiln: build C unikernels the Buildroot way.
+#
+# This is the only entry point. `make help` lists every target. The build is
+# one non-recursive make graph: package/pkg-*.mk hold the infrastructure,
+# runtime/, boot/ and package/*/ declare what to build in short fragments.
+#
+#   make hvt_defconfig && make && make run
+#
+# Everything generated goes to $(O) (default: output/), downloads to the
+# download cache (default: dl/, shared by every output directory).
+
+# GNU make 4.3 or later: the build reads files with $(file <).
+ifneq ($(filter 3.% 4.0% 4.1% 4.2%,$(MAKE_VERSION)),)
+$(error Kiln needs GNU make 4.3 or later (this is $(MAKE_VERSION)))
+endif
+
+MAKEFLAGS += --no-builtin-rules --no-builtin-variables --no-print-directory
+.SUFFIXES:
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+
+KILN_TOP := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+KILN_VERSION := 0.1.0
+
+# O=<dir>: where everything generated goes.
+O ?= $(KILN_TOP)/output
+override O := $(abspath $(O))
+KILN_CONFIG := $(O)/.config
+BUILD_DIR := $(O)/build
+HOST_DIR := $(O)/host
+HOST_BIN := $(HOST_DIR)/bin
+STAGING_DIR := $(O)/staging
+IMAGES_DIR := $(O)/images
+KILN_GEN_DIR := $(O)/.kiln
+
+# V=1: show every command in full; otherwise one short line per step.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+include $(KILN_TOP)/package/pkg-utils.mk
+
+# External trees (as Buildroot's BR2_EXTERNAL): KILN_EXTERNAL=<dir>[:<dir>...]
+# on the command line or in the environment; remembered in $(O) so later
+# commands need not repeat it. KILN_EXTERNAL= (empty) forgets it.
+include $(KILN_TOP)/package/pkg-external.mk
+
+# Targets that never read the configuration.
+KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig syncconfig \
+	savedefconfig %_defconfig defconfig list-defconfigs help clean distclean \
+	check check-% runtime-check bench
+
+KILN_CONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig savedefconfig \
+	%_defconfig defconfig
+
+# A configuration goal mixed with build goals (make hvt_defconfig all): run
+# each goal on its own, in order, so the build sees the new configuration.
+ifneq ($(filter $(KILN_CONFIG_GOALS),$(MAKECMDGOALS)),)
+ifneq ($(filter-out $(KILN_CONFIG_GOALS),$(MAKECMDGOALS)),)
+KILN_MIXED_GOALS := y
+endif
+endif
+
+ifeq ($(KILN_MIXED_GOALS),y)
+.NOTPARALLEL:
+$(MAKECMDGOALS): kiln-mixed-goals
+	@:
+kiln-mixed-goals:
+	$(Q)$(foreach g,$(MAKECMDGOALS),$(MAKE) -f $(KILN_TOP)/Makefile $(g) &&) :
+.PHONY: kiln-mixed-goals $(MAKECMDGOALS)
+else
+
+include $(KILN_TOP)/package/pkg-kconfig.mk
+
+# Read the configuration, unless every goal is one that does not need it.
+KILN_NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(KILN_NOCONFIG_GOALS),$(MAKECMDGOALS)),all)
+ifneq ($(KILN_NEEDS_CONFIG),)
+ifeq ($(wildcard $(KILN_CONFIG)),)
+$(error No configuration in $(O). Start with `make hvt_defconfig` (see `make list-defconfigs`) or `make menuconfig`)
+endif
+# The environment overrides the download settings of .config.
+KILN_DL_DIR_ENV := $(if $(filter environment command%,$(origin KILN_DL_DIR)),$(KILN_DL_DIR))
+KILN_PRIMARY_SITE_ENV := $(if $(filter environment command%,$(origin KILN_PRIMARY_SITE)),$(KILN_PRIMARY_SITE))
+KILN_BACKUP_SITE_ENV := $(if $(filter environment command%,$(origin KILN_BACKUP_SITE)),$(KILN_BACKUP_SITE))
+include $(KILN_CONFIG)
+KILN_HAVE_CONFIG := y
+endif
+
+ifeq ($(KILN_HAVE_CONFIG),y)
+include $(KILN_TOP)/package/pkg-host.mk
+include $(KILN_TOP)/package/pkg-target.mk
+include $(KILN_TOP)/package/pkg-objects.mk
+include $(KILN_TOP)/package/pkg-download.mk
+include $(KILN_TOP)/package/pkg-generic.mk
+include $(KILN_TOP)/package/pkg-application.mk
+include $(KILN_TOP)/package/pkg-foreign.mk
+
+# Host programs: the tenders and the downloader.
+include $(KILN_TOP)/scripts/dl/dl.mk
+include $(KILN_TOP)/boot/tender/tender.mk
+include $(KILN_TOP)/boot/hvt/tender/tender.mk
+include $(KILN_TOP)/boot/spt/tender/tender.mk
+include $(KILN_TOP)/boot/host-programs.mk
+
+# Target components: the runtime, the platform's boot shim, every package.
+include $(KILN_TOP)/runtime/runtime.mk
+include $(KILN_TOP)/boot/boot.mk
+include $(sort $(wildcard $(KILN_TOP)/package/*/*.mk))
+include $(foreach e,$(KILN_EXTERNAL_DIRS),$(sort $(wildcard $(e)/package/*/*.mk)))
+
+include $(KILN_TOP)/package/pkg-info.mk
+
+all: $(KILN_IMAGE)
+
+# make run: boot the configured image under its tender.
+run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
+	$(Q)$(KILN_RUN_CMD)
+endif
+
+# The test suite and the benchmarks (tests/README.md).
+check:
+	$(Q)$(KILN_TOP)/tests/run $(TESTS)
+
+check-%:
+	$(Q)$(KILN_TOP)/tests/run $*
+
+bench:
+	$(Q)$(KILN_TOP)/tests/bench/run
+
+clean:
+	$(call kiln-step-msg,CLEAN,$(O) build products)
+	$(Q)rm -rf $(BUILD_DIR) $(HOST_DIR) $(STAGING_DIR) $(IMAGES_DIR) $(O)/compile_commands.json \
+		$(O)/graphs $(O)/legal-info $(O)/kiln.lock
+
+distclean:
+	$(call kiln-step-msg,CLEAN,$(O))
+	$(Q)rm -rf $(O)
+
+include $(KILN_TOP)/package/pkg-help.mk
+
+.PHONY: all run check check-% bench clean distclean
+endif # KILN_MIXED_GOALS

@@ -1,0 +1,109 @@
+/*
+ * Kiln boot shim, hvt: the guest's descriptor tables (GDT, IDT) and the entry
+ * stubs for CPU exceptions 0-31.
+ *
+ * The tender's GDT lies in low memory that the guest's page tables do not map,
+ * so delivering an exception (which reads the code segment descriptor named
+ * by the IDT gate) would fault again and triple-fault the guest. The guest
+ * therefore loads its own GDT, with the same selectors and descriptors as the
+ * tender's (code 0x08, data 0x10): the segment registers keep their cached
+ * values and need no reload.
+ *
+ * The IDT is built by the linker, not at run time: on an emulating KVM every
+ * guest instruction is slow, and a loop filling 32 gates would cost more than
+ * the rest of the start-up. The stubs are 16 bytes apart in one 512-byte
+ * block that hvt.lds places first in .text (and asserts does not cross a
+ * 64 KiB boundary), so stub i's address is __kiln_trap_stubs + 16 * i with
+ * no carry out of the low 16 bits; the linker script exports the two 16-bit
+ * halves of __kiln_trap_stubs (__kiln_trap_stubs_lo16 / _mid16) and each
+ * gate below adds its offset to the low half. The image lies below 4 GiB
+ * (it is linked at 0x100000), so the high 32 bits of every handler are 0.
+ */
+
+#define GDT_CODE_SELECTOR 0x08 /* the tender's 64-bit code segment      */
+#define GATE_INTERRUPT_P 0x8e  /* present, DPL 0, 64-bit interrupt gate */
+#define STUB_SIZE 16
+#define NVECTORS 32
+
+    .section .text.kiln_trap_stubs, "ax", @progbits
+    .balign STUB_SIZE
+    .global __kiln_trap_stubs
+__kiln_trap_stubs:
+    /* The CPU pushes an error code for these vectors; the others get a 0. */
+    .irp vec, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    .balign STUB_SIZE
+    .if (\vec == 8) || (\vec >= 10 && \vec <= 14) || (\vec == 17) || (\vec == 21) || (\vec == 29) || (\vec == 30)
+    .else
+    pushq $0
+    .endif
+    pushq $\vec
+    jmp kiln_trap_common
+    .endr
+
+/*
+ * Save the general registers below the vector and error code, so the stack
+ * holds a struct hvt_trap_frame (trap.c), and hand it to kiln_hvt_trap, which
+ * does not return. 15 pushes + 2 + the CPU's 5 keep rsp 16-byte aligned.
+ */
+kiln_trap_common:
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    movq %rsp, %rdi
+    cld
+    call kiln_hvt_trap
+1:  cli
+    hlt
+    jmp 1b
+
+    .section .rodata.kiln_idt, "a", @progbits
+    .balign 16
+__kiln_idt:
+    .set vec, 0
+    .rept NVECTORS
+    .word __kiln_trap_stubs_lo16 + STUB_SIZE * vec /* offset 15..0   */
+    .word GDT_CODE_SELECTOR
+    .byte 0                                        /* no IST stack   */
+    .byte GATE_INTERRUPT_P
+    .word __kiln_trap_stubs_mid16                  /* offset 31..16  */
+    .long 0                                        /* offset 63..32  */
+    .long 0                                        /* reserved       */
+    .set vec, vec + 1
+    .endr
+
+    /* The operands of lidt and lgdt: limit, then base. */
+    .balign 8
+    .global __kiln_idt_descriptor
+__kiln_idt_descriptor:
+    .word NVECTORS * 16 - 1
+    .quad __kiln_idt
+    .balign 8
+    .global __kiln_gdt_descriptor
+__kiln_gdt_descriptor:
+    .word 3 * 8 - 1
+    .quad __kiln_gdt
+
+    /*
+     * Writable, because the CPU sets a descriptor's accessed bit when it
+     * loads it (they are preset here, so it should never need to).
+     */
+    .section .data.kiln_gdt, "aw", @progbits
+    .balign 8
+__kiln_gdt:
+    .quad 0                     /* 0x00 null                                  */
+    .quad 0x00af9b000000ffff    /* 0x08 code: 64-bit, present, DPL 0, exec/read */
+    .quad 0x00cf93000000ffff    /* 0x10 data: present, DPL 0, read/write       */
+
+    .section .note.GNU-stack, "", @progbits

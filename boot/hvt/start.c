@@ -1,0 +1,27 @@
+/*
+ * Kiln boot shim, hvt: the entry point.
+ *
+ * The tender enters here in long mode with rsp = mem_size - 8 (so the stack
+ * is aligned as after a call) and rdi = the boot info (HVT_BOOT_INFO_BASE);
+ * the image's bss is already zero. Built with -fno-stack-protector: _start
+ * changes the canary and must not check it.
+ */
+#include "hvt.h"
+
+void _start(const struct hvt_boot_info *bi) __attribute__((noreturn));
+
+void _start(const struct hvt_boot_info *bi)
+{
+    __stack_chk_guard = kiln_ssp_canary();
+    hvt_trap_init();
+    hvt_clock_init(bi->cpu_cycle_freq);
+
+    struct kiln_boot_args args = {
+        .cmdline = bi->cmdline,
+        .mem_size = bi->mem_size,
+        .kernel_end = bi->kernel_end,
+        .mft = bi->mft,
+        .platform = "hvt",
+    };
+    kiln_boot_main(&args);
+}

@@ -1,0 +1,97 @@
+/*
+ * hvt.h: kiln-hvt, the KVM tender. One vCPU in long mode, identity-mapped
+ * guest memory from guest physical 0, no interrupts; the guest talks to the
+ * tender through hypercalls (4-byte `outl` to HVT_HYPERCALL_PIO_BASE + nr
+ * of the guest address of an argument struct).
+ */
+#ifndef KILN_HVT_H
+#define KILN_HVT_H
+
+#include <linux/kvm.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kiln/hvt_abi.h"
+#include "tender.h"
+
+struct elf_image;
+
+struct tender_guest {
+    uint8_t *mem;          /* host address of guest physical 0             */
+    size_t mem_size;       /* bytes of guest memory                         */
+    int kvm_fd, vm_fd, vcpu_fd;
+    struct kvm_run *run;   /* the vCPU's shared run structure               */
+    uint64_t tsc_hz;       /* for the boot info                             */
+    bool nx;               /* the vCPU has NX: page tables use it           */
+};
+
+/* kvm.c: open /dev/kvm, create the VM with guest memory and one vCPU. */
+void hvt_kvm_init(struct tender_guest *g, size_t mem_size);
+
+/* memory.c: map text and rodata read-only on the host side. */
+void hvt_protect_image(struct tender_guest *g, const char *path,
+                       const struct elf_image *image);
+
+/* paging_x86_64.c: GDT and page tables in low guest memory (W^X for the image). */
+void hvt_setup_paging(struct tender_guest *g, const struct elf_image *image);
+
+/* vcpu_x86_64.c: CPUID, TSC frequency, long-mode registers at entry. */
+void hvt_setup_cpuid(struct tender_guest *g);
+void hvt_setup_vcpu(struct tender_guest *g, uint64_t entry);
+
+/* boot_info.c: the boot info, manifest copy and command line at 0x10000. */
+void hvt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
+                         const struct mft *mft, size_t mft_size,
+                         char *const *app_argv);
+
+/* seccomp.c: allow only what running the vCPU and the devices needs. */
+void hvt_sandbox(struct tender_guest *g, const struct mft *mft, int waitset_fd,
+                 int timer_fd);
+
+/* run.c: run the vCPU until the guest halts; never returns. */
+__attribute__((noreturn)) void hvt_run(struct tender_guest *g);
+
+/* run.c: the guest's rip now (0 if it cannot be read). */
+uint64_t hvt_guest_rip(struct tender_guest *g);
+
+/* run.c: "<tender>: guest fault: <message>", exit 254. */
+__attribute__((noreturn, format(printf, 2, 3)))
+void hvt_guest_fault(struct tender_guest *g, const char *fmt, ...);
+
+/* ---- hypercalls (hypercall.c) ---- */
+
+typedef void (*hvt_hypercall_fn)(struct tender_guest *g, uint64_t gpa);
+
+/* Install fn for hypercall nr (exits if nr is taken or out of range). */
+void hvt_register_hypercall(unsigned nr, const char *name, hvt_hypercall_fn fn);
+
+/* Handle an `outl` of value to port; exits as a guest fault if it is not a hypercall. */
+void hvt_dispatch(struct tender_guest *g, uint16_t port, uint32_t value);
+
+/*
+ * Host pointer to guest range [gpa, gpa + len), or a guest fault naming the
+ * current hypercall and what (e.g. "PUTS buffer") if it is not all inside
+ * guest memory.
+ */
+void *hvt_guest_range(struct tender_guest *g, uint64_t gpa, uint64_t len,
+                      const char *what);
+
+/* Copy an argument struct in from / results out to guest memory (checked). */
+void hvt_copy_in(struct tender_guest *g, uint64_t gpa, void *dst, size_t len);
+void hvt_copy_out(struct tender_guest *g, uint64_t gpa, const void *src, size_t len);
+
+/* module_clock.c: add fd to the POLL wait set; its readiness sets bit handle. */
+void hvt_waitset_add(int fd, uint64_t handle);
+/* module_clock.c: the wait set and its timer, for the seccomp filter. */
+int hvt_waitset_fd(void);
+int hvt_timer_fd(void);
+
+/* The modules (module_*.c). */
+extern const struct tender_module hvt_module_core;
+extern const struct tender_module hvt_module_console;
+extern const struct tender_module hvt_module_clock;
+extern const struct tender_module hvt_module_block;
+extern const struct tender_module hvt_module_net;
+
+#endif /* KILN_HVT_H */

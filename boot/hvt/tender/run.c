@@ -1,0 +1,131 @@
+/*
+ * run.c: the vCPU loop, and what each way of stopping means to the user.
+ *
+ * Anything other than a hypercall is a guest fault (exit 254) with one
+ * line saying what KVM saw. On an emulating KVM (nested, paravirtual) the
+ * usual one is an emulation failure on an instruction it cannot emulate,
+ * often SSE: the message says so.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+
+#include "hvt.h"
+
+uint64_t hvt_guest_rip(struct tender_guest *g)
+{
+    struct kvm_regs regs;
+
+    if (ioctl(g->vcpu_fd, KVM_GET_REGS, &regs) != 0)
+        return 0;
+    return regs.rip;
+}
+
+void hvt_guest_fault(struct tender_guest *g, const char *fmt, ...)
+{
+    char what[768];
+    va_list ap;
+
+    (void)g;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    tender_exit(KILN_EXIT_GUEST_FAULT, "guest fault: %s", what);
+}
+
+/* "0f 59 c1 ..." from guest memory at rip (identity mapped), for the message. */
+static void code_bytes(struct tender_guest *g, uint64_t rip, char *buf, size_t size)
+{
+    size_t used = 0;
+
+    buf[0] = '\0';
+    for (unsigned i = 0; i < 8 && rip < g->mem_size && i < g->mem_size - rip; i++) {
+        int n = snprintf(buf + used, size - used, "%s%02x", i ? " " : "",
+                         g->mem[rip + i]);
+        if (n < 0 || (size_t)n >= size - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
+__attribute__((noreturn)) static void internal_error(struct tender_guest *g)
+{
+    uint64_t rip = hvt_guest_rip(g);
+    char bytes[32];
+
+    if (g->run->internal.suberror == KVM_INTERNAL_ERROR_EMULATION) {
+        code_bytes(g, rip, bytes, sizeof bytes);
+        hvt_guest_fault(g, "KVM internal error (emulation failure) at rip=0x%"
+                        PRIx64 " (bytes %s): the host KVM could not execute a "
+                        "guest instruction (on an emulating KVM this is often an "
+                        "SSE instruction)", rip, bytes);
+    }
+    hvt_guest_fault(g, "KVM internal error (suberror %u) at rip=0x%" PRIx64,
+                    g->run->internal.suberror, rip);
+}
+
+static void port_io(struct tender_guest *g)
+{
+    struct kvm_run *run = g->run;
+
+    if (run->io.direction != KVM_EXIT_IO_OUT || run->io.size != 4 ||
+        run->io.count != 1)
+        hvt_guest_fault(g, "unexpected port I/O: %s of %u bytes (x%u) at port "
+                        "0x%x (rip 0x%" PRIx64 "); hypercalls are 4-byte outl",
+                        run->io.direction == KVM_EXIT_IO_OUT ? "out" : "in",
+                        run->io.size, run->io.count, run->io.port,
+                        hvt_guest_rip(g));
+    uint32_t value;
+    memcpy(&value, (uint8_t *)run + run->io.data_offset, sizeof value);
+    hvt_dispatch(g, run->io.port, value);
+}
+
+void hvt_run(struct tender_guest *g)
+{
+    struct kvm_run *run = g->run;
+
+    for (;;) {
+        if (ioctl(g->vcpu_fd, KVM_RUN, 0) != 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            if (errno == EFAULT)
+                hvt_guest_fault(g, "host/guest translation fault at rip 0x%" PRIx64
+                                ": the guest wrote memory the host maps "
+                                "read-only (its text or rodata)",
+                                hvt_guest_rip(g));
+            tender_fail("KVM_RUN: %s", strerror(errno));
+        }
+        switch (run->exit_reason) {
+        case KVM_EXIT_IO:
+            port_io(g);
+            break;
+        case KVM_EXIT_MMIO:
+            hvt_guest_fault(g, "%s of %u bytes at 0x%llx, outside guest memory "
+                            "or read-only to the host (rip 0x%" PRIx64 ")",
+                            run->mmio.is_write ? "write" : "read", run->mmio.len,
+                            (unsigned long long)run->mmio.phys_addr,
+                            hvt_guest_rip(g));
+        case KVM_EXIT_INTERNAL_ERROR:
+            internal_error(g);
+        case KVM_EXIT_SHUTDOWN:
+            hvt_guest_fault(g, "triple fault at rip 0x%" PRIx64 ": the guest took "
+                            "an exception it could not handle (no IDT yet?)",
+                            hvt_guest_rip(g));
+        case KVM_EXIT_FAIL_ENTRY:
+            hvt_guest_fault(g, "KVM could not enter the guest (hardware entry "
+                            "failure reason 0x%llx)",
+                            (unsigned long long)run->fail_entry
+                                .hardware_entry_failure_reason);
+        case KVM_EXIT_HLT:
+            hvt_guest_fault(g, "the guest executed HLT with no interrupts to wake "
+                            "it (rip 0x%" PRIx64 ")", hvt_guest_rip(g));
+        default:
+            hvt_guest_fault(g, "unexpected KVM exit %u at rip 0x%" PRIx64,
+                            run->exit_reason, hvt_guest_rip(g));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+# Applications: the program a unikernel runs. Sources live beside the .mk
+# (in Kiln's package/ or an external tree's), and the image links them with
+# every package they depend on, the runtime and the platform's boot shim.
+#
+# package/<app>/<app>.mk:
+#
+#   HELLO_SOURCES = hello.c              relative to the .mk's folder
+#   HELLO_DEPENDENCIES = lua             packages it links
+#   HELLO_DEVICES = block:storage net:service0
+#                                        the manifest: devices the image uses
+#   HELLO_RUN_ARGS = --block:storage=disk.img
+#                                        tender options make run passes
+#   HELLO_EMBED = script.lua             files embedded as byte arrays:
+#                                        `extern const unsigned char
+#                                        kiln_embed_script_lua[]` and
+#                                        `kiln_embed_script_lua_size`
+#   $(eval $(kiln-application))
+#
+# The application whose Kconfig symbol KILN_APP_<NAME> is set is the one
+# `make` builds: $(O)/images/<app>.<platform>.
+
+KILN_GEN_MANIFEST := $(KILN_TOP)/scripts/gen-manifest
+KILN_GEN_EMBED := $(KILN_TOP)/scripts/gen-embed
+
+define kiln-application-inner
+$(2)_NAME := $(1)
+$(2)_PKGDIR := $(pkgdir)
+$(2)_SRCDIR := $(pkgdir)
+$(2)_KIND := application
+$(2)_CFLAGS += -Wall
+$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$$($(2)_SRCDIR))
+KILN_APPLICATIONS += $(1)
+$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
+
+# The manifest, regenerated when the device list changes.
+$(2)_MANIFEST_C := $(BUILD_DIR)/$(1)/manifest/manifest.c
+$(2)_MANIFEST_O := $(BUILD_DIR)/$(1)/manifest/manifest.o
+$(2)_DEVICES_FILE := $(BUILD_DIR)/$(1)/manifest/devices
+ifeq ($(KILN_HAVE_CONFIG),y)
+ifneq ($$(call kiln-file-differs,$$($(2)_DEVICES_FILE),$$(strip $$($(2)_DEVICES))),)
+$$($(2)_DEVICES_FILE): FORCE
+endif
+endif
+$$($(2)_DEVICES_FILE): | $(BUILD_DIR)/$(1)/manifest
+	$$(file >$$@,$$(strip $$($(2)_DEVICES)))
+$$($(2)_MANIFEST_C): $$($(2)_DEVICES_FILE) $(KILN_GEN_MANIFEST)
+	$$(call kiln-msg,GEN,$$@)
+	$(Q)$(KILN_GEN_MANIFEST) $$($(2)_DEVICES) >$$@.tmp && mv $$@.tmp $$@
+$$($(2)_MANIFEST_O): $$($(2)_MANIFEST_C) $(TARGET_CC)
+	$$(call kiln-msg,CC,$$@)
+	$(Q)$(TARGET_CC) $(KILN_NOFPU_CFLAGS) -c -o $$@ $$<
+KILN_OBJ_DIRS += $(BUILD_DIR)/$(1)/manifest
+
+# Embedded files: one generated C unit each.
+$(2)_EMBED_OBJS := $$(patsubst %,$(BUILD_DIR)/$(1)/embed/%.o,$$(subst /,_,$$($(2)_EMBED)))
+$$(foreach f,$$($(2)_EMBED),$$(eval $$(call kiln-embed-rule,$(1),$$($(2)_SRCDIR)/$$(f),$(BUILD_DIR)/$(1)/embed/$$(subst /,_,$$(f)))))
+
+$(2)_IMAGE := $(IMAGES_DIR)/$(1).$(KILN_PLATFORM)
+$(2)_ALL_OBJS = $$($(2)_OBJS) $$($(2)_MANIFEST_O) $$($(2)_EMBED_OBJS)
+
+$(1) $(1)-build: $$($(2)_IMAGE)
+$(1)-rebuild:
+	$(Q)rm -f $$($(2)_ALL_OBJS) $$($(2)_IMAGE)
+	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
+$(1)-dirclean:
+	$(call kiln-step-msg,CLEAN,$(1))
+	$(Q)rm -rf $(BUILD_DIR)/$(1) $$($(2)_IMAGE)
+.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+endef
+
+kiln-application = $(call kiln-application-inner,$(pkgname),$(call kiln-uppercase,$(pkgname)))
+
+# $(1) app, $(2) file to embed, $(3) object base (no suffix).
+define kiln-embed-rule
+$(3).c: $(2) $(KILN_GEN_EMBED) | $(BUILD_DIR)/$(1)/embed
+	$$(call kiln-msg,GEN,$$@)
+	$(Q)$(KILN_GEN_EMBED) $(2) >$$@.tmp && mv $$@.tmp $$@
+$(3).o: $(3).c $(TARGET_CC)
+	$$(call kiln-msg,CC,$$@)
+	$(Q)$(TARGET_CC) $(KILN_NOFPU_CFLAGS) -c -o $$@ $$<
+KILN_OBJ_DIRS += $(BUILD_DIR)/$(1)/embed
+endef
+
+# After every .mk is read: the image rule, which names the libraries of
+# every package the application needs, directly or not.
+define kiln-application-finalize
+$(1)_LINK_PACKAGES := $(call kiln-deps-closure,$($(1)_DEPENDENCIES))
+$(foreach d,$($(1)_DEPENDENCIES),$(if $(filter $(d),$(KILN_PACKAGES)),,$(error $($(1)_NAME): $(1)_DEPENDENCIES names $(d), which is no package)))
+$$($(1)_OBJS): $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_STAMP_HEADERS))
+$$($(1)_IMAGE): $$($(1)_ALL_OBJS) $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) \
+		$(KILN_RUNTIME_LIBS) $(TARGET_CC) | $(IMAGES_DIR)
+	$$(call kiln-msg,LD,$$@)
+	$(Q)$(TARGET_CC) -o $$@ $$($(1)_ALL_OBJS) \
+		-Wl,--start-group $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) -Wl,--end-group
+endef

@@ -1,0 +1,78 @@
+# Getting a package's source tree: download (kiln-dl, scripts/dl/), verify,
+# extract, patch. Shared by every package flavour.
+#
+# Sites, in the order tried: the primary mirror, the package's upstream
+# site, the backup mirror. Each environment variable overrides the option:
+#   KILN_DL_DIR        download cache (KILN_DL_DIR in menuconfig; default dl/)
+#   KILN_PRIMARY_SITE  KILN_PRIMARY_SITE
+#   KILN_BACKUP_SITE   KILN_BACKUP_SITE
+
+KILN_DL := $(HOST_BIN)/kiln-dl
+
+# The environment wins over .config for the download settings.
+DL_DIR := $(abspath $(or $(KILN_DL_DIR_ENV),$(call qstrip,$(KILN_DL_DIR)),$(KILN_TOP)/dl))
+PRIMARY_SITE := $(call qstrip,$(or $(KILN_PRIMARY_SITE_ENV),$(KILN_PRIMARY_SITE)))
+BACKUP_SITE := $(call qstrip,$(or $(KILN_BACKUP_SITE_ENV),$(KILN_BACKUP_SITE)))
+KILN_PATCH_DIRS := $(call qstrip,$(KILN_GLOBAL_PATCH_DIR))
+
+# $(1): PREFIX. The URLs to try, in order.
+kiln-pkg-urls = $(strip \
+	$(if $(PRIMARY_SITE),$(PRIMARY_SITE)/$($(1)_SOURCE)) \
+	$(if $(KILN_PRIMARY_SITE_ONLY),,$(if $($(1)_SITE),$($(1)_SITE)/$($(1)_SOURCE))) \
+	$(if $(KILN_PRIMARY_SITE_ONLY),,$(if $(BACKUP_SITE),$(BACKUP_SITE)/$($(1)_SOURCE))))
+
+# $(1): name. Hash files: the package's own, then each overlay's.
+kiln-pkg-hash-files = $(wildcard $($(call kiln-uppercase,$(1))_PKGDIR)/$(1).hash \
+	$(foreach d,$(KILN_PATCH_DIRS),$(d)/$(1)/$(1).hash))
+
+# $(1): name. Patches: the package's own in name order, then each overlay's.
+kiln-pkg-patches = $(sort $(wildcard $($(call kiln-uppercase,$(1))_PKGDIR)/*.patch)) \
+	$(foreach d,$(KILN_PATCH_DIRS),$(sort $(wildcard $(d)/$(1)/*.patch)))
+
+KILN_DL_OPTS = --connect-timeout $(or $(KILN_DL_CONNECT_TIMEOUT),15) \
+	--stall-timeout $(or $(KILN_DL_STALL_TIMEOUT),30) \
+	--retries $(or $(KILN_DL_RETRIES),3)
+
+# kiln-package-source: $(1) name, $(2) PREFIX. Reads PREFIX_VERSION,
+# PREFIX_SOURCE, PREFIX_SITE, PREFIX_SUBDIR; defines PREFIX_DL_FILE,
+# PREFIX_SRCDIR and its stamps, and the verbs <name>-source, -extract, -patch.
+define kiln-package-source
+$(2)_PKGDIR ?= $(pkgdir)
+$(2)_DL_FILE := $(DL_DIR)/$(1)/$$($(2)_SOURCE)
+$(2)_SRCDIR := $(BUILD_DIR)/$(1)-$$($(2)_VERSION)
+$(2)_STAMP_EXTRACTED := $$($(2)_SRCDIR)/.stamp_extracted
+$(2)_STAMP_PATCHED := $$($(2)_SRCDIR)/.stamp_patched
+$(2)_HASH_FILES := $$(call kiln-pkg-hash-files,$(1))
+$(2)_PATCHES := $$(call kiln-pkg-patches,$(1))
+$(2)_URLS := $$(call kiln-pkg-urls,$(2))
+
+# Downloading is stamped per output directory, so a cache shared by several
+# output directories is never touched once a file is in it. The stamp is
+# remade when a hash file changed: kiln-dl then re-checks the cached file,
+# without the network when it matches.
+$(2)_STAMP_DOWNLOADED := $(BUILD_DIR)/.downloads/$(1)-$$($(2)_VERSION)
+$$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
+	$(Q)$(if $$($(2)_URLS),,echo "kiln: $(1): no site to download $$($(2)_SOURCE) from (set $(2)_SITE or a primary site)" >&2; exit 1;) \
+		$(KILN_DL) -q -o $$($(2)_DL_FILE) $$(addprefix -H ,$$($(2)_HASH_FILES)) $(KILN_DL_OPTS) $$($(2)_URLS)
+	$(Q)mkdir -p $$(@D) && touch $$@
+
+$$($(2)_STAMP_EXTRACTED): $$($(2)_STAMP_DOWNLOADED)
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Extracting)
+	$(Q)$(KILN_TOP)/scripts/extract $$($(2)_DL_FILE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
+	$(Q)touch $$@
+
+# Patching starts again from a fresh tree when a patch changed.
+$$($(2)_STAMP_PATCHED): $$($(2)_STAMP_EXTRACTED) $$($(2)_PATCHES)
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Patching)
+	$(Q)if [ -e $$@.done-once ]; then \
+		$(KILN_TOP)/scripts/extract $$($(2)_DL_FILE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1) && \
+		touch $$($(2)_STAMP_EXTRACTED); fi
+	$(Q)$(KILN_TOP)/scripts/apply-patches $(1) $$($(2)_SRCDIR) $$($(2)_PATCHES)
+	$(Q)touch $$@ $$@.done-once
+
+$(1)-source: $$($(2)_STAMP_DOWNLOADED)
+$(1)-extract: $$($(2)_STAMP_EXTRACTED)
+$(1)-patch: $$($(2)_STAMP_PATCHED)
+.PHONY: $(1)-source $(1)-extract $(1)-patch
+endef

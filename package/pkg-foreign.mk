@@ -1,0 +1,63 @@
+# The foreign flavour, for the rare package that only builds with its own
+# Makefile, autotools or CMake: Kiln downloads, verifies and patches it as
+# usual, then runs the package's commands with the wrapper compiler.
+#
+# package/<pkg>/<pkg>.mk:
+#
+#   FOO_VERSION, FOO_SOURCE, FOO_SITE, FOO_LICENSE... as for kiln-package
+#   FOO_CONFIGURE_CMDS = ./configure --host=x86_64-linux CC="$(TARGET_CC)"
+#   FOO_BUILD_CMDS = $(MAKE) CC="$(TARGET_CC)" AR="$(TARGET_AR)" libfoo.a
+#   FOO_INSTALL_CMDS = cp libfoo.a $(STAGING_DIR)/lib/ && cp foo.h $(STAGING_DIR)/include/
+#   FOO_LIBS = libfoo.a                  what INSTALL_CMDS puts in staging/lib
+#   $(eval $(kiln-foreign-package))
+#
+# The commands run in the package's tree with TARGET_CC, TARGET_AR,
+# STAGING_DIR available and the usual CC/AR/CFLAGS exported for the tools
+# that read the environment. Each step is stamped; <pkg>-rebuild reruns the
+# build and install steps.
+
+define kiln-foreign-package-inner
+$(2)_NAME := $(1)
+$(2)_PKGDIR := $(pkgdir)
+$(2)_KIND := foreign
+KILN_PACKAGES += $(1)
+$(call kiln-package-source,$(1),$(2))
+
+$(2)_STAMP_CONFIGURED := $$($(2)_SRCDIR)/.stamp_configured
+$(2)_STAMP_BUILT := $$($(2)_SRCDIR)/.stamp_built
+$(2)_STAMP_HEADERS := $(KILN_HEADERS_STAMP_DIR)/$(1)
+$(2)_LINK = $$(addprefix $(STAGING_DIR)/lib/,$$($(2)_LIBS))
+$(2)_ENV = MAKEFLAGS= MAKEOVERRIDES= CC="$(TARGET_CC)" AR="$(TARGET_AR)" CFLAGS= LDFLAGS= \
+	TARGET_CC="$(TARGET_CC)" TARGET_AR="$(TARGET_AR)" STAGING_DIR="$(STAGING_DIR)"
+
+$$($(2)_STAMP_CONFIGURED): $$($(2)_STAMP_PATCHED) $(TARGET_CC)
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Configuring)
+	$(Q)$$(if $$(strip $$($(2)_CONFIGURE_CMDS)),cd $$($(2)_SRCDIR) && $$($(2)_ENV) $$($(2)_CONFIGURE_CMDS))
+	$(Q)touch $$@
+
+$$($(2)_STAMP_BUILT): $$($(2)_STAMP_CONFIGURED)
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Building)
+	$(Q)cd $$($(2)_SRCDIR) && $$($(2)_ENV) $$($(2)_BUILD_CMDS)
+	$(Q)touch $$@
+
+# Installing the libraries also installs the headers (one step).
+$$($(2)_STAMP_HEADERS): $$($(2)_STAMP_BUILT) | $(STAGING_DIR)/lib $(STAGING_DIR)/include
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Installing to staging)
+	$(Q)cd $$($(2)_SRCDIR) && $$($(2)_ENV) $$($(2)_INSTALL_CMDS)
+	$(Q)for l in $$($(2)_LIBS); do [ -f $(STAGING_DIR)/lib/$$$$l ] || { \
+		echo "kiln: $(1): $(2)_INSTALL_CMDS did not install $(STAGING_DIR)/lib/$$$$l (listed in $(2)_LIBS)" >&2; exit 1; }; done
+	$(Q)mkdir -p $$(@D) && touch $$@
+$$($(2)_LINK): $$($(2)_STAMP_HEADERS)
+
+$(2)_TARGETS := $$($(2)_STAMP_HEADERS)
+$(1) $(1)-build: $$($(2)_TARGETS)
+$(1)-rebuild:
+	$(Q)rm -f $$($(2)_STAMP_BUILT) $$($(2)_STAMP_HEADERS)
+	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
+$(1)-dirclean:
+	$(call kiln-step-msg,CLEAN,$(1))
+	$(Q)rm -rf $$($(2)_SRCDIR) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) $$($(2)_LINK)
+.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+endef
+
+kiln-foreign-package = $(call kiln-foreign-package-inner,$(pkgname),$(call kiln-uppercase,$(pkgname)))

@@ -1,0 +1,98 @@
+# The usual package flavour: an upstream library whose sources the top-level
+# make compiles with the shared flags (Unikraft's model, Buildroot's verbs).
+#
+# package/<pkg>/<pkg>.mk, e.g. package/lua/lua.mk:
+#
+#   LUA_VERSION = 5.4.4
+#   LUA_SOURCE = lua-$(LUA_VERSION).tar.gz       archive file name
+#   LUA_SITE = https://www.lua.org/ftp            upstream directory URL
+#   LUA_LICENSE = MIT
+#   LUA_LICENSE_FILES = src/lua.h                 in the tree, for legal-info
+#   LUA_DEPENDENCIES = libm                       other packages it needs
+#   LUA_SOURCES = src/lapi.c ...                  relative to the tree
+#   LUA_FPU = y                                   may use floating point
+#   LUA_CFLAGS = -DLUA_COMPAT_5_3                 for its own objects only
+#   LUA_INCLUDES = src                            -I, relative to the tree
+#   LUA_INSTALL_HEADERS = src/lua.h ...           copied to staging/include/
+#                                                 (a folder/ is copied whole)
+#   $(eval $(kiln-package))
+#
+# Optional: <PKG>_LIBNAME (archive lib<name>.a, default the package name),
+# <PKG>_STRIP_COMPONENTS (leading folders of the archive to drop, default 1),
+# <PKG>_FPU_SOURCES.
+#
+# Verbs: <pkg> <pkg>-source -extract -patch -build -rebuild -dirclean.
+
+# Absolute include directories: $(1) list, $(2) base for relative ones.
+kiln-abs-dirs = $(foreach i,$(1),$(if $(filter /%,$(i)),$(i),$(2)/$(i)))
+
+KILN_HEADERS_STAMP_DIR := $(BUILD_DIR)/.headers
+
+define kiln-package-inner
+$(2)_NAME := $(1)
+$(2)_PKGDIR := $(pkgdir)
+$(2)_LIBNAME ?= $(1)
+$(2)_KIND := package
+KILN_PACKAGES += $(1)
+$(call kiln-package-source,$(1),$(2))
+
+$(2)_TREE_STAMP := $$($(2)_STAMP_PATCHED)
+$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$$($(2)_SRCDIR))
+$$(addprefix $$($(2)_SRCDIR)/,$$($(2)_SOURCES) $$($(2)_FPU_SOURCES)): $$($(2)_STAMP_PATCHED)
+$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$$($(2)_SRCDIR)))
+$$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
+
+$(2)_STAMP_HEADERS := $(KILN_HEADERS_STAMP_DIR)/$(1)
+$$($(2)_STAMP_HEADERS): $$($(2)_STAMP_PATCHED) | $(STAGING_DIR)/include
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Installing headers)
+	$(Q)$$(if $$($(2)_INSTALL_HEADERS),cd $$($(2)_SRCDIR) && cp -R $$($(2)_INSTALL_HEADERS) $(STAGING_DIR)/include/)
+	$(Q)mkdir -p $$(@D) && touch $$@
+
+$(2)_TARGETS := $$($(2)_LIB) $$($(2)_STAMP_HEADERS)
+$(2)_LINK = $$($(2)_LIB)
+
+$(1) $(1)-build: $$($(2)_TARGETS)
+$(1)-rebuild:
+	$(Q)rm -f $$($(2)_OBJS) $$($(2)_LIB)
+	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
+$(1)-dirclean:
+	$(call kiln-step-msg,CLEAN,$(1))
+	$(Q)rm -rf $$($(2)_SRCDIR) $$($(2)_LIB) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) \
+		$$(addprefix $(STAGING_DIR)/include/,$$(notdir $$(patsubst %/,%,$$($(2)_INSTALL_HEADERS))))
+.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+endef
+
+kiln-package = $(call kiln-package-inner,$(pkgname),$(call kiln-uppercase,$(pkgname)))
+
+# kiln-local-library: a library of Kiln's own whose sources are in the tree
+# (the runtime, the boot shims). $(1) name, $(2) PREFIX; reads PREFIX_SRCDIR,
+# PREFIX_SOURCES & co. as above, installs lib$(1).a (or PREFIX_LIBNAME).
+define kiln-local-library-inner
+$(2)_NAME := $(1)
+$(2)_LIBNAME ?= $(1)
+$(2)_KIND := local
+$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$$($(2)_SRCDIR))
+$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
+$$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
+$(2)_TARGETS := $$($(2)_LIB)
+$(1) $(1)-build: $$($(2)_TARGETS)
+$(1)-rebuild:
+	$(Q)rm -f $$($(2)_OBJS) $$($(2)_LIB)
+	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
+$(1)-dirclean:
+	$(call kiln-step-msg,CLEAN,$(1))
+	$(Q)rm -rf $(BUILD_DIR)/$(1) $$($(2)_LIB)
+.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+endef
+
+kiln-local-library = $(call kiln-local-library-inner,$(1),$(call kiln-uppercase,$(1)))
+
+# Transitive dependencies of the packages $(1), each once.
+kiln-deps-closure = $(if $(1),$(sort $(1) $(call kiln-deps-closure,$(sort $(foreach p,$(1),$($(call kiln-uppercase,$(p))_DEPENDENCIES))))))
+
+# After every .mk is read: cross-package prerequisites (a package's objects
+# need its dependencies' headers installed) and the checks of declarations.
+define kiln-package-finalize
+$(foreach d,$($(1)_DEPENDENCIES),$(if $(filter $(d),$(KILN_PACKAGES)),,$(error $($(1)_NAME): $(1)_DEPENDENCIES names $(d), which is no package)))
+$$($(1)_OBJS): $(foreach d,$(call kiln-deps-closure,$($(1)_DEPENDENCIES)),$($(call kiln-uppercase,$(d))_STAMP_HEADERS))
+endef

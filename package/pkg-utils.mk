@@ -1,0 +1,53 @@
+# Helpers used by every part of the build: names, strings, quiet output.
+
+# UPPERCASE: lua-script -> LUA_SCRIPT (package names to variable prefixes).
+kiln-uppercase = $(subst -,_,$(subst a,A,$(subst b,B,$(subst c,C,$(subst d,D,$(subst e,E,$(subst f,F,$(subst g,G,$(subst h,H,$(subst i,I,$(subst j,J,$(subst k,K,$(subst l,L,$(subst m,M,$(subst n,N,$(subst o,O,$(subst p,P,$(subst q,Q,$(subst r,R,$(subst s,S,$(subst t,T,$(subst u,U,$(subst v,V,$(subst w,W,$(subst x,X,$(subst y,Y,$(subst z,Z,$(1))))))))))))))))))))))))))))
+
+# The package a .mk file belongs to: the name of the folder it is in.
+pkgdir = $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+pkgname = $(notdir $(pkgdir))
+
+# Strip the quotes Kconfig puts around string values.
+qstrip = $(strip $(subst ",,$(1)))
+#"))
+
+kiln-empty :=
+kiln-space := $(kiln-empty) $(kiln-empty)
+define kiln-newline
+
+
+endef
+
+# Shell-quote a string for use inside single quotes.
+kiln-shell-quote = '$(subst ','\'',$(1))'
+
+# Quiet output. Object steps print kbuild-style lines, package steps
+# Buildroot-style ones; V=1 prints the commands instead.
+ifeq ($(V),1)
+kiln-msg =
+kiln-step-msg =
+kiln-pkg-msg =
+else
+kiln-msg = $(info $(kiln-space) $(1)$(kiln-pad.$(1))$(patsubst $(O)/%,%,$(patsubst $(KILN_TOP)/%,%,$(2))))
+kiln-step-msg = @printf '  %-7s %s\n' '$(1)' '$(patsubst $(KILN_TOP)/%,%,$(2))'
+kiln-pkg-msg = @printf '>>> %s %s\n' '$(1)' '$(2)'
+endif
+
+# Column padding after each tag of kiln-msg (kbuild's layout).
+kiln-pad-to = $(subst x,$(kiln-space),$(1))
+kiln-pad.AS := $(call kiln-pad-to,xxxxxx)
+kiln-pad.CC := $(call kiln-pad-to,xxxxxx)
+kiln-pad.AR := $(call kiln-pad-to,xxxxxx)
+kiln-pad.LD := $(call kiln-pad-to,xxxxxx)
+kiln-pad.GEN := $(call kiln-pad-to,xxxxx)
+kiln-pad.HOSTCC := $(call kiln-pad-to,xx)
+kiln-pad.HOSTLD := $(call kiln-pad-to,xx)
+kiln-pad.STRIP := $(call kiln-pad-to,xxx)
+
+# Write $(2) to file $(1) only if its content differs (keeps the mtime of an
+# unchanged file, so what depends on it is not rebuilt). Runs at parse time
+# when used in $(eval); no shell.
+kiln-file-differs = $(if $(subst x$(file <$(1)),,x$(2))$(subst x$(2),,x$(file <$(1))),y)
+
+FORCE:
+.PHONY: FORCE

@@ -1,0 +1,8 @@
+#include <ctype.h>
+
+#undef isblank
+
+int isblank(int c)
+{
+	return c == ' ' || c == '\t';
+}

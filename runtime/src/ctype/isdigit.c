@@ -1,0 +1,8 @@
+#include <ctype.h>
+
+#undef isdigit
+
+int isdigit(int c)
+{
+	return (unsigned)c - '0' < 10;
+}

@@ -1,0 +1,8 @@
+#include <ctype.h>
+
+#undef ispunct
+
+int ispunct(int c)
+{
+	return isgraph(c) && !isalnum(c);
+}

@@ -1,0 +1,8 @@
+#include <ctype.h>
+
+#undef isupper
+
+int isupper(int c)
+{
+	return (unsigned)c - 'A' < 26;
+}

@@ -1,0 +1,4 @@
+#include <errno.h>
+
+/* Single-threaded runtime: errno is one plain global. */
+int errno;

@@ -1,0 +1,7 @@
+#include <stdlib.h>
+#include "internal/platform.h"
+
+_Noreturn void _Exit(int status)
+{
+	solo5_exit(status);
+}

@@ -1,0 +1,14 @@
+/* Variadic front end; in an FPU unit because its arguments may be
+ * doubles (see stdio_impl.h). */
+#include "stdio_impl.h"
+
+int snprintf(char *restrict buf, size_t size, const char *restrict fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return r;
+}

@@ -1,0 +1,72 @@
+/* Kiln runtime host tests: shared helpers for test_*.c.
+ *
+ *   CHECK(cond, fmt, ...)   count a check; on failure print the message
+ *                           (input, expected, got) for the first few
+ *   return h_report("test_name");   summary line, exit status 0 or 1
+ *   h_rand()                deterministic 64-bit random numbers; seed with
+ *                           KILN_TEST_SEED=<n> to vary the run
+ *   h_iterations(n)         n scaled by KILN_TEST_ITERATIONS (a factor,
+ *                           e.g. 0.1 for a quick run, 10 for a long one)
+ *
+ * The runtime under test is linked in with every symbol prefixed kiln_;
+ * declare what you use, e.g. size_t kiln_strlen(const char *);
+ * kiln's malloc works from the start (host_solo5.c gives it a heap). */
+#ifndef KILN_TESTS_HARNESS_H
+#define KILN_TESTS_HARNESS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#ifndef H_MAX_REPORTS
+#define H_MAX_REPORTS 10
+#endif
+
+static unsigned long h_checks, h_failed;
+
+#define CHECK(cond, ...)                                                   \
+	do {                                                               \
+		h_checks++;                                                \
+		if (!(cond) && h_failed++ < H_MAX_REPORTS) {               \
+			printf("  FAIL %s:%d: ", __FILE__, __LINE__);      \
+			printf(__VA_ARGS__);                               \
+			printf("\n");                                      \
+		}                                                          \
+	} while (0)
+
+static inline int h_report(const char *name)
+{
+	printf("%s: %lu checks, %lu failed\n", name, h_checks, h_failed);
+	fflush(stdout);
+	return h_failed ? 1 : 0;
+}
+
+static uint64_t h_rand_state;
+
+static inline uint64_t h_rand(void)
+{
+	/* xorshift64*: fast, good enough to drive test inputs. */
+	if (!h_rand_state) {
+		const char *s = getenv("KILN_TEST_SEED");
+		h_rand_state = s ? strtoull(s, NULL, 0) * 2 + 1 : 0x9e3779b97f4a7c15ULL;
+	}
+	h_rand_state ^= h_rand_state >> 12;
+	h_rand_state ^= h_rand_state << 25;
+	h_rand_state ^= h_rand_state >> 27;
+	return h_rand_state * 0x2545f4914f6cdd1dULL;
+}
+
+static inline long h_iterations(long n)
+{
+	const char *s = getenv("KILN_TEST_ITERATIONS");
+	double f = s ? strtod(s, NULL) : 1.0;
+	long r = (long)(n * f);
+	return r > 0 ? r : 1;
+}
+
+/* Console capture (host_solo5.c): when kiln_host_console_buf is set,
+ * solo5_console_write appends there (up to _cap) instead of writing fd 1. */
+extern char *kiln_host_console_buf;
+extern size_t kiln_host_console_len, kiln_host_console_cap;
+
+#endif

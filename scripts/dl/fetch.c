@@ -1,0 +1,281 @@
+#include "fetch.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Enough for mirrors that bounce through a CDN; more is a loop. */
+#define MAX_REDIRECTS 10
+
+/* State shared with libcurl's callbacks during one transfer. */
+struct transfer {
+	CURL *curl;
+	int fd;                  /* the .part, positioned at its end */
+	int64_t offset;          /* bytes the .part had when we asked to resume */
+	bool checked_resume;     /* first body byte seen: resume decision made */
+	int write_errno;         /* set when writing the .part failed */
+	struct progress *progress;
+};
+
+int fetch_global_init(void)
+{
+	CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "kiln-dl: cannot initialise libcurl: %s\n", curl_easy_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+void fetch_global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+static bool is_http(CURL *curl)
+{
+	const char *scheme = NULL;
+	curl_easy_getinfo(curl, CURLINFO_SCHEME, &scheme);
+	return scheme && (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0);
+}
+
+/* An HTTP server that ignores our Range header sends the whole file with a 200: start over. */
+static int restart_if_range_ignored(struct transfer *t)
+{
+	long code = 0;
+	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
+	if (t->offset == 0 || !is_http(t->curl) || code != 200)
+		return 0;
+	if (ftruncate(t->fd, 0) < 0 || lseek(t->fd, 0, SEEK_SET) < 0)
+		return -1;
+	t->offset = 0;
+	t->progress->offset = 0;
+	return 0;
+}
+
+static size_t write_body(char *data, size_t size, size_t nmemb, void *userdata)
+{
+	struct transfer *t = userdata;
+	size_t len = size * nmemb;
+	if (!t->checked_resume) {
+		t->checked_resume = true;
+		if (restart_if_range_ignored(t) < 0) {
+			t->write_errno = errno;
+			return 0;
+		}
+	}
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(t->fd, data + done, len - done);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			t->write_errno = errno;
+			return 0; /* makes curl stop with CURLE_WRITE_ERROR */
+		}
+		done += (size_t)n;
+	}
+	return len;
+}
+
+static int report_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
+			   curl_off_t ultotal, curl_off_t ulnow)
+{
+	(void)ultotal;
+	(void)ulnow;
+	struct transfer *t = userdata;
+	progress_update(t->progress, dlnow, dltotal);
+	return 0;
+}
+
+static void set_options(CURL *curl, const char *url, const struct fetch_options *opt,
+			struct transfer *t, char *errbuf)
+{
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(curl, CURLOPT_USERAGENT, "kiln-dl/1");
+#if LIBCURL_VERSION_NUM >= 0x075500 /* 7.85: the string forms replace the bitmasks */
+	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,ftp,file");
+	/* A remote server must not redirect us to a local file. */
+	curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https,ftp");
+#else
+	curl_easy_setopt(curl, CURLOPT_PROTOCOLS,
+			 (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FTP | CURLPROTO_FILE));
+	curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS,
+			 (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FTP));
+#endif
+	/* As the curl tool does: a private CA (a company mirror, the tests) without editing
+	 * the system's store. */
+	const char *ca_bundle = getenv("CURL_CA_BUNDLE");
+	if (ca_bundle && *ca_bundle)
+		curl_easy_setopt(curl, CURLOPT_CAINFO, ca_bundle);
+	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
+	curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
+	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, opt->connect_timeout);
+	/* A stall is less than one byte per second for the whole stall timeout. */
+	curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, opt->stall_timeout);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_body);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, report_progress);
+	curl_easy_setopt(curl, CURLOPT_XFERINFODATA, t);
+	curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+	if (t->offset > 0) {
+		/* CURLOPT_RANGE rather than RESUME_FROM: libcurl then leaves a 200 answer to us,
+		 * and we restart cleanly instead of failing. */
+		char range[32];
+		snprintf(range, sizeof range, "%lld-", (long long)t->offset);
+		curl_easy_setopt(curl, CURLOPT_RANGE, range);
+	}
+}
+
+/* Sort a libcurl failure into retry-worthy or not, with a reason a person can act on. */
+static void classify(CURL *curl, CURLcode rc, const char *errbuf, const struct fetch_options *opt,
+		     struct fetch_result *r)
+{
+	const char *detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+	long code = 0;
+	curl_off_t connect_us = 0;
+
+	r->status = FETCH_TRANSIENT;
+	switch (rc) {
+	case CURLE_HTTP_RETURNED_ERROR:
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+		snprintf(r->reason, sizeof r->reason, "HTTP %ld", code);
+		/* Timeouts, rate limits and server errors pass; other 4xx answers will not change. */
+		if (code != 408 && code != 429 && code < 500)
+			r->status = FETCH_PERMANENT;
+		return;
+	case CURLE_COULDNT_CONNECT:
+		snprintf(r->reason, sizeof r->reason, "cannot connect (%s)", detail);
+		return;
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		snprintf(r->reason, sizeof r->reason, "cannot resolve the host name (%s)", detail);
+		return;
+	case CURLE_OPERATION_TIMEDOUT:
+		curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_us);
+		if (connect_us == 0)
+			snprintf(r->reason, sizeof r->reason,
+				 "connect timed out after %ld s (--connect-timeout)", opt->connect_timeout);
+		else
+			snprintf(r->reason, sizeof r->reason,
+				 "stalled: no data for %ld s (--stall-timeout)", opt->stall_timeout);
+		return;
+	case CURLE_PARTIAL_FILE:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_SSL_CONNECT_ERROR:
+		snprintf(r->reason, sizeof r->reason, "transfer cut (%s)", detail);
+		return;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_REMOTE_FILE_NOT_FOUND:
+	case CURLE_FILE_COULDNT_READ_FILE:
+	case CURLE_REMOTE_ACCESS_DENIED:
+	case CURLE_LOGIN_DENIED:
+	case CURLE_TOO_MANY_REDIRECTS:
+	case CURLE_PEER_FAILED_VERIFICATION:
+		r->status = FETCH_PERMANENT;
+		break;
+	default:
+		break;
+	}
+	snprintf(r->reason, sizeof r->reason, "%s", detail);
+}
+
+/* libcurl refused to resume (416, no REST, offset past the end): worth one fresh try. */
+static bool resume_refused(CURL *curl, CURLcode rc)
+{
+	long code = 0;
+	if (rc == CURLE_HTTP_RETURNED_ERROR) {
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+		return code == 416;
+	}
+	return rc == CURLE_RANGE_ERROR || rc == CURLE_BAD_DOWNLOAD_RESUME ||
+	       rc == CURLE_FTP_COULDNT_USE_REST;
+}
+
+static void run_transfer(const char *url, int fd, const struct fetch_options *opt,
+			 struct progress *progress, struct fetch_result *r, bool *retry_fresh)
+{
+	char errbuf[CURL_ERROR_SIZE] = "";
+	struct transfer t = { .fd = fd, .progress = progress };
+	*retry_fresh = false;
+
+	struct stat st;
+	if (fstat(fd, &st) < 0 || lseek(fd, 0, SEEK_END) < 0) {
+		r->status = FETCH_LOCAL;
+		snprintf(r->reason, sizeof r->reason, "cannot use the .part file: %s", strerror(errno));
+		return;
+	}
+	t.offset = st.st_size;
+
+	t.curl = curl_easy_init();
+	if (!t.curl) {
+		r->status = FETCH_LOCAL;
+		snprintf(r->reason, sizeof r->reason, "cannot create a libcurl handle");
+		return;
+	}
+	set_options(t.curl, url, opt, &t, errbuf);
+	progress_start(progress, url, t.offset);
+	CURLcode rc = curl_easy_perform(t.curl);
+	progress_stop(progress);
+
+	if (rc == CURLE_OK && !t.checked_resume && restart_if_range_ignored(&t) < 0)
+		t.write_errno = errno; /* an empty 200 body after a range request */
+	r->resumed_from = t.offset;
+
+	if (t.write_errno) {
+		r->status = FETCH_LOCAL;
+		snprintf(r->reason, sizeof r->reason, "cannot write the .part file: %s",
+			 strerror(t.write_errno));
+	} else if (rc == CURLE_OK) {
+		r->status = FETCH_OK;
+		r->reason[0] = '\0';
+	} else if (t.offset > 0 && resume_refused(t.curl, rc)) {
+		*retry_fresh = true;
+	} else {
+		classify(t.curl, rc, errbuf, opt, r);
+	}
+	curl_easy_cleanup(t.curl);
+}
+
+void fetch_attempt(const char *url, const char *part_path, const struct fetch_options *opt,
+		   struct progress *progress, struct fetch_result *result)
+{
+	*result = (struct fetch_result){ 0 };
+	int fd = open(part_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		result->status = FETCH_LOCAL;
+		snprintf(result->reason, sizeof result->reason, "cannot open %s: %s",
+			 part_path, strerror(errno));
+		return;
+	}
+	bool retry_fresh;
+	run_transfer(url, fd, opt, progress, result, &retry_fresh);
+	if (retry_fresh) {
+		/* The server cannot continue our .part (it may be longer than the file): drop it. */
+		if (ftruncate(fd, 0) < 0) {
+			result->status = FETCH_LOCAL;
+			snprintf(result->reason, sizeof result->reason, "cannot truncate %s: %s",
+				 part_path, strerror(errno));
+		} else {
+			run_transfer(url, fd, opt, progress, result, &retry_fresh);
+		}
+	}
+	if (close(fd) < 0 && result->status == FETCH_OK) {
+		result->status = FETCH_LOCAL;
+		snprintf(result->reason, sizeof result->reason, "cannot write %s: %s",
+			 part_path, strerror(errno));
+	}
+}
