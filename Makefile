@@ -105,7 +105,13 @@ include $(KILN_TOP)/boot/spt/tender/tender.mk
 include $(KILN_TOP)/boot/host-programs.mk
 
 # Target components: the runtime, the platform's boot shim, every package.
+# The runtime (runtime/runtime.mk lists its sources) becomes libc.a.
 include $(KILN_TOP)/runtime/runtime.mk
+RUNTIME_SRCDIR := $(KILN_TOP)/runtime/src
+RUNTIME_LIBNAME := c
+RUNTIME_INCLUDES += $(KILN_TOP)/runtime/src
+RUNTIME_CFLAGS += -ffreestanding -Wall -Wextra
+$(eval $(call kiln-local-library,runtime))
 include $(KILN_TOP)/boot/boot.mk
 include $(sort $(wildcard $(KILN_TOP)/package/*/*.mk))
 include $(foreach e,$(KILN_EXTERNAL_DIRS),$(sort $(wildcard $(e)/package/*/*.mk)))

@@ -53,7 +53,7 @@ $(2)_URLS := $$(call kiln-pkg-urls,$(2))
 $(2)_STAMP_DOWNLOADED := $(BUILD_DIR)/.downloads/$(1)-$$($(2)_VERSION)
 $$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
-	$(Q)$(if $$($(2)_URLS),,echo "kiln: $(1): no site to download $$($(2)_SOURCE) from (set $(2)_SITE or a primary site)" >&2; exit 1;) \
+	$(Q)$$(if $$($(2)_URLS),,echo "kiln: $(1): no site to download $$($(2)_SOURCE) from (set $(2)_SITE or a primary site)" >&2; exit 1;) \
 		$(KILN_DL) -q -o $$($(2)_DL_FILE) $$(addprefix -H ,$$($(2)_HASH_FILES)) $(KILN_DL_OPTS) $$($(2)_URLS)
 	$(Q)mkdir -p $$(@D) && touch $$@
 
@@ -62,14 +62,28 @@ $$($(2)_STAMP_EXTRACTED): $$($(2)_STAMP_DOWNLOADED)
 	$(Q)$(KILN_TOP)/scripts/extract $$($(2)_DL_FILE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
 	$(Q)touch $$@
 
-# Patching starts again from a fresh tree when a patch changed.
-$$($(2)_STAMP_PATCHED): $$($(2)_STAMP_EXTRACTED) $$($(2)_PATCHES)
+# The list of patches, rewritten only when it changes: removing a patch, or
+# adding one older than the stamp, patches again too.
+$(2)_PATCH_LIST := $(BUILD_DIR)/.patches/$(1)
+ifeq ($(KILN_HAVE_CONFIG),y)
+ifneq ($$(call kiln-file-differs,$$($(2)_PATCH_LIST),$$($(2)_PATCHES)),)
+$$($(2)_PATCH_LIST): FORCE
+endif
+endif
+$$($(2)_PATCH_LIST):
+	$$(call kiln-mkdir-now,$$(@D))
+	$$(file >$$@,$$($(2)_PATCHES))
+
+# Patching starts again from a fresh tree when a patch changed, or after a
+# patch failed: .done-once is made before the first patch is tried.
+$$($(2)_STAMP_PATCHED): $$($(2)_STAMP_EXTRACTED) $$($(2)_PATCHES) $$($(2)_PATCH_LIST)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Patching)
 	$(Q)if [ -e $$@.done-once ]; then \
 		$(KILN_TOP)/scripts/extract $$($(2)_DL_FILE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1) && \
 		touch $$($(2)_STAMP_EXTRACTED); fi
+	$(Q)touch $$@.done-once
 	$(Q)$(KILN_TOP)/scripts/apply-patches $(1) $$($(2)_SRCDIR) $$($(2)_PATCHES)
-	$(Q)touch $$@ $$@.done-once
+	$(Q)touch $$@
 
 $(1)-source: $$($(2)_STAMP_DOWNLOADED)
 $(1)-extract: $$($(2)_STAMP_EXTRACTED)

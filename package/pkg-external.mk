@@ -2,11 +2,11 @@
 # and defconfigs (Buildroot's BR2_EXTERNAL). Layout of one tree:
 #
 #   my-tree/
-#     Config.in          menu entries of its library packages (optional)
-#     Config.apps.in     entries of its applications, shown in the
-#                        Application choice (optional)
-#     package/<name>/    <name>.mk (+ sources, .hash, patches), as in Kiln
+#     package/<name>/    Config.in, <name>.mk (+ sources, .hash, patches),
+#                        as in Kiln. An application's Config.in goes into the
+#                        Application choice, a library's into Packages.
 #     configs/           <name>_defconfig files
+#     Config.in          extra menus of the tree (optional)
 #
 # KILN_EXTERNAL=<dir>[:<dir>...] names them. It is saved in $(O) so that
 # later commands in the same output directory remember it.
@@ -28,11 +28,16 @@ KILN_EXTERNAL_DIRS := $(foreach e,$(subst :, ,$(KILN_EXTERNAL)),$(abspath $(e)))
 $(foreach e,$(KILN_EXTERNAL_DIRS),\
 	$(if $(wildcard $(e)/.),,$(error KILN_EXTERNAL: $(e) is not a directory)))
 $(foreach e,$(KILN_EXTERNAL_DIRS),\
-	$(if $(wildcard $(e)/package $(e)/configs $(e)/Config.in $(e)/Config.apps.in),,\
-	$(error KILN_EXTERNAL: $(e) has none of package/, configs/, Config.in, Config.apps.in: is it an external tree?)))
+	$(if $(wildcard $(e)/package $(e)/configs),,\
+	$(error KILN_EXTERNAL: $(e) has neither package/ nor configs/: is it an external tree?)))
 
 # Kconfig fragments that source every external tree's menus; the top-level
 # Kconfig sources these two files (paths passed through the environment).
 KILN_EXTERNAL_KCONFIG := $(KILN_GEN_DIR)/external.in
 KILN_EXTERNAL_APPS_KCONFIG := $(KILN_GEN_DIR)/external-apps.in
-kiln-external-kconfig = $(foreach e,$(KILN_EXTERNAL_DIRS),$(if $(wildcard $(e)/$(1)),source "$(e)/$(1)"$(kiln-newline)))
+
+# Each package's Config.in, sorted by what its .mk evaluates.
+kiln-external-is-app = $(findstring kiln-application,$(file <$(patsubst %/Config.in,%,$(1))/$(notdir $(patsubst %/Config.in,%,$(1))).mk))
+kiln-external-pkg-menus = $(sort $(foreach e,$(KILN_EXTERNAL_DIRS),$(wildcard $(e)/package/*/Config.in)))
+kiln-external-kconfig-libs = $(foreach e,$(KILN_EXTERNAL_DIRS),$(if $(wildcard $(e)/Config.in),source "$(e)/Config.in"$(kiln-newline)))$(foreach c,$(kiln-external-pkg-menus),$(if $(call kiln-external-is-app,$(c)),,source "$(c)"$(kiln-newline)))
+kiln-external-kconfig-apps = $(foreach c,$(kiln-external-pkg-menus),$(if $(call kiln-external-is-app,$(c)),source "$(c)"$(kiln-newline)))

@@ -7,7 +7,7 @@ $(foreach p,$(KILN_PACKAGES),$(eval $(call kiln-package-finalize,$(call kiln-upp
 $(foreach a,$(KILN_APPLICATIONS),$(eval $(call kiln-application-finalize,$(call kiln-uppercase,$(a)))))
 
 # The application: the one whose KILN_APP_<NAME> is set.
-KILN_APP := $(foreach a,$(KILN_APPLICATIONS),$(if $(filter y,$(KILN_APP_$(call kiln-uppercase,$(a)))),$(a)))
+KILN_APP := $(strip $(foreach a,$(KILN_APPLICATIONS),$(if $(filter y,$(KILN_APP_$(call kiln-uppercase,$(a)))),$(a))))
 ifeq ($(words $(KILN_APP)),0)
 $(error No application is selected, or its package (package/<app>/<app>.mk) is missing; run make menuconfig (Application))
 endif
@@ -64,7 +64,7 @@ legal-info: $(foreach p,$(KILN_SELECTED_PACKAGES),$(p)-patch)
 	$(call kiln-step-msg,GEN,$(KILN_LEGAL_DIR))
 	$(Q)rm -rf $(KILN_LEGAL_DIR) && mkdir -p $(KILN_LEGAL_DIR)/licenses $(KILN_LEGAL_DIR)/sources
 	$(Q)echo '"PACKAGE","VERSION","LICENSE","LICENSE FILES","SOURCE ARCHIVE","SOURCE SITE"' >$(KILN_LEGAL_DIR)/manifest.csv
-	$(Q)$(foreach p,$(KILN_SELECTED_PACKAGES),$(call kiln-legal-entry,$(p),$(call kiln-uppercase,$(p))))
+	$(Q)$(foreach p,$(KILN_SELECTED_PACKAGES),$(call kiln-legal-entry,$(p),$(call kiln-uppercase,$(p)))) :
 	@echo "kiln: license texts and sources in $(KILN_LEGAL_DIR)"
 
 kiln-legal-entry = \
@@ -91,7 +91,7 @@ show-info:
 # --- make graph-depends ------------------------------------------------------
 KILN_GRAPH := $(O)/graphs/graph-depends.dot
 graph-depends:
-	@mkdir -p $(dir $(KILN_GRAPH))
+	$(call kiln-mkdir-now,$(dir $(KILN_GRAPH)))
 	$(file >$(KILN_GRAPH),$(kiln-graph-dot))
 	@echo "kiln: wrote $(KILN_GRAPH)"
 	$(Q)if command -v dot >/dev/null; then \
@@ -118,7 +118,7 @@ kiln-cc-src = $(firstword $(wildcard $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR
 compile-commands: $(foreach c,$(KILN_SELECTED_COMPONENTS),$($(c)_TREE_STAMP))
 	$(file >$(KILN_COMPILE_COMMANDS),[$(subst } {,}$(kiln-comma)$(kiln-newline){,$(strip $(foreach c,$(KILN_SELECTED_COMPONENTS),\
 		$(foreach o,$($(c)_NOFPU_OBJS),$(call kiln-cc-entry,$(o),$(call kiln-cc-src,$(o),$(c)),$(KILN_NOFPU_CFLAGS) $($(c)_OBJ_CFLAGS))) \
-		$(foreach o,$($(c)_FPU_OBJS),$(call kiln-cc-entry,$(o),$(call kiln-cc-src,$(o),$(c)),$($(c)_OBJ_CFLAGS)))))))])
+		$(foreach o,$($(c)_FPU_OBJS),$(call kiln-cc-entry,$(o),$(call kiln-cc-src,$(o),$(c)),$($(c)_OBJ_CFLAGS))))))])
 	@echo "kiln: wrote $(KILN_COMPILE_COMMANDS) ($(words $(foreach c,$(KILN_SELECTED_COMPONENTS),$($(c)_OBJS))) files)"
 
 # Object folders of local components, made on demand.

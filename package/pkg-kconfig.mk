@@ -19,16 +19,16 @@ KILN_KCONFIG_ENV = \
 # The files that make up the menus, so a changed menu refreshes .config.
 KILN_KCONFIG_FILES := $(KILN_KCONFIG) $(wildcard $(KILN_TOP)/*/Config.in \
 	$(KILN_TOP)/*/*/Config.in $(KILN_TOP)/package/Config.apps.in) \
-	$(foreach e,$(KILN_EXTERNAL_DIRS),$(wildcard $(e)/Config.in $(e)/Config.apps.in $(e)/package/*/Config.in))
+	$(foreach e,$(KILN_EXTERNAL_DIRS),$(wildcard $(e)/Config.in $(e)/package/*/Config.in $(e)/package/*/*.mk))
 
 KILN_CONF_CHECK := $(KILN_TOP)/scripts/kconfig-check
 
 # Write the external trees' Kconfig fragments (before any kconfig tool runs).
 # (make expands a whole recipe before running it: hence $(shell mkdir).)
 define kiln-kconfig-prepare
-	$(if $(shell mkdir -p $(KILN_GEN_DIR) && echo ok),,$(error cannot create $(KILN_GEN_DIR)))
-	$(file >$(KILN_EXTERNAL_KCONFIG),$(call kiln-external-kconfig,Config.in))
-	$(file >$(KILN_EXTERNAL_APPS_KCONFIG),$(call kiln-external-kconfig,Config.apps.in))
+	$(call kiln-mkdir-now,$(KILN_GEN_DIR))
+	$(file >$(KILN_EXTERNAL_KCONFIG),$(kiln-external-kconfig-libs))
+	$(file >$(KILN_EXTERNAL_APPS_KCONFIG),$(kiln-external-kconfig-apps))
 	@command -v kconfig-conf >/dev/null || { \
 		echo "kiln: kconfig-conf not found: install Debian's kconfig-frontends (sudo ./scripts/setup)" >&2; exit 1; }
 endef

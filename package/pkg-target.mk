@@ -88,6 +88,6 @@ endif
 endif
 $(TARGET_CC): | $(KILN_HOST_CHECKED)
 	$(call kiln-msg,GEN,$@)
-	@mkdir -p $(@D)
+	$(call kiln-mkdir-now,$(@D))
 	$(file >$@,$(kiln-wrapper-script))
 	@chmod +x $@

@@ -49,5 +49,9 @@ kiln-pad.STRIP := $(call kiln-pad-to,xxx)
 # when used in $(eval); no shell.
 kiln-file-differs = $(if $(subst x$(file <$(1)),,x$(2))$(subst x$(2),,x$(file <$(1))),y)
 
+# Create folder $(1) while a recipe is being expanded (make expands a whole
+# recipe before running its first line, so a $(file >) needs this).
+kiln-mkdir-now = $(if $(shell mkdir -p $(1) && echo y),,$(error cannot create folder $(1)))
+
 FORCE:
 .PHONY: FORCE

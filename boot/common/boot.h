@@ -95,8 +95,14 @@ uintptr_t kiln_ssp_canary(void);
 
 /* ---- TLS (tls.c) --------------------------------------------------- */
 
-/* Bytes after the thread pointer: the self pointer that %fs:0 reads. */
-#define KILN_TCB_SIZE 8
+/*
+ * The thread control block after the thread pointer: tp+0 points to itself
+ * (%fs:0 reads it), and tp+0x28 holds a copy of the canary, where code built
+ * with gcc's default -mstack-protector-guard=tls looks for it; so such code
+ * works too, once TLS is set up (the shim itself uses the global guard).
+ */
+#define KILN_TCB_SIZE 48
+#define KILN_TCB_CANARY_OFFSET 0x28
 
 /* Alignment of a TLS block (the linker script pads the TLS image to it). */
 #define KILN_TLS_ALIGN 64

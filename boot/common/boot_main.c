@@ -11,9 +11,10 @@
  *     mem_size                                top of the stack
  *
  * The stack reserve is memory the heap does not hand out, so that the stack
- * can grow down into it: 1/16 of guest memory, at least 128 KiB and at most
- * 8 MiB (512 MiB of memory, the tenders' default, gets 8 MiB). Nothing
- * enforces it: a deeper stack silently runs into the heap.
+ * can grow down into it: KILN_STACK_SIZE bytes when the build defines it
+ * (Kconfig RUNTIME_STACK_SIZE, 512 KiB by default); otherwise 1/16 of guest
+ * memory, at least 128 KiB and at most 8 MiB. Nothing enforces it: a deeper
+ * stack silently runs into the heap.
  */
 #include "boot.h"
 
@@ -22,11 +23,16 @@
 
 static uint64_t stack_reserve(uint64_t mem_size)
 {
+#ifdef KILN_STACK_SIZE
+    (void)mem_size;
+    uint64_t r = KILN_STACK_SIZE;
+#else
     uint64_t r = mem_size / 16;
     if (r < 128 * KIB)
         r = 128 * KIB;
     if (r > 8 * MIB)
         r = 8 * MIB;
+#endif
     return KILN_ALIGN_UP(r, KILN_PAGE_SIZE);
 }
 
@@ -88,8 +94,9 @@ void kiln_boot_main(const struct kiln_boot_args *args)
     uintptr_t heap_start = KILN_ALIGN_UP(next, KILN_PAGE_SIZE);
     uint64_t reserve = stack_reserve(args->mem_size);
     if (args->mem_size < reserve || heap_start >= args->mem_size - reserve)
-        kiln_fatal("not enough memory for the image, its heap and a stack:"
-                   " give the tender more (--mem)");
+        kiln_fatal("not enough memory for the image, its heap and its stack"
+                   " reserve: give the tender more (--mem), or build with a"
+                   " smaller stack (RUNTIME_STACK_SIZE)");
     si.heap_start = heap_start;
     si.heap_size = KILN_ALIGN_DOWN(args->mem_size - reserve, KILN_PAGE_SIZE) -
                    heap_start;

@@ -2,11 +2,11 @@
  * Kiln boot shim: thread-local storage (solo5_tls_*), x86_64 variant II.
  *
  * A TLS block is the TLS image (.tdata copied, .tbss zeroed) followed by the
- * thread control block, whose first word points to itself; the thread
- * pointer (%fs base) is the address of that word:
+ * thread control block (boot.h), whose first word points to itself; the
+ * thread pointer (%fs base) is the address of that word:
  *
  *     tls                                 tp = tls + __kiln_tls_size
- *     | .tdata copy | .tbss zeroed | pad  | self pointer |
+ *     | .tdata copy | .tbss zeroed | pad  | self pointer | ... | canary |
  *
  * The linker script stores the whole TLS image in the file, .tbss as zero
  * bytes, padded to a multiple of KILN_TLS_ALIGN (see __kiln_tls_size), and
@@ -17,6 +17,12 @@
  * negative offsets from tp, computed by the linker from the same layout.
  */
 #include "boot.h"
+
+static void tcb_init(uintptr_t tp)
+{
+    *(uintptr_t *)tp = tp;
+    *(uintptr_t *)(tp + KILN_TCB_CANARY_OFFSET) = __stack_chk_guard;
+}
 
 size_t solo5_tls_size(void)
 {
@@ -34,8 +40,7 @@ solo5_result_t solo5_tls_init(uintptr_t tls)
         return SOLO5_R_EINVAL;
     kiln_memcpy_qwords((void *)tls, __kiln_tls_image,
                        (size_t)__kiln_tls_size / 8);
-    uintptr_t *tp = (uintptr_t *)solo5_tls_tp_offset(tls);
-    *tp = (uintptr_t)tp;
+    tcb_init(solo5_tls_tp_offset(tls));
     return SOLO5_R_OK;
 }
 
@@ -44,9 +49,9 @@ uintptr_t kiln_tls_init_zeroed(uintptr_t tls)
     /* Only .tdata has non-zero bytes; round up into the zeros that follow. */
     kiln_memcpy_qwords((void *)tls, __kiln_tls_image,
                        ((size_t)__kiln_tdata_size + 7) / 8);
-    uintptr_t *tp = (uintptr_t *)solo5_tls_tp_offset(tls);
-    *tp = (uintptr_t)tp;
-    return (uintptr_t)tp;
+    uintptr_t tp = solo5_tls_tp_offset(tls);
+    tcb_init(tp);
+    return tp;
 }
 
 solo5_result_t solo5_set_tls_base(uintptr_t base)

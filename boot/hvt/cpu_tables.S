@@ -41,9 +41,9 @@ __kiln_trap_stubs:
     .endr
 
 /*
- * Save the general registers below the vector and error code, so the stack
- * holds a struct hvt_trap_frame (trap.c), and hand it to kiln_hvt_trap, which
- * does not return. 15 pushes + 2 + the CPU's 5 keep rsp 16-byte aligned.
+ * Save the general registers and cr2 below the vector and error code, so the
+ * stack holds a struct hvt_trap_cookie (kiln/hvt_trap.h), and hand it to
+ * kiln_hvt_trap (trap.c), which does not return.
  */
 kiln_trap_common:
     pushq %rax
@@ -61,7 +61,10 @@ kiln_trap_common:
     pushq %r13
     pushq %r14
     pushq %r15
+    movq %cr2, %rax
+    pushq %rax
     movq %rsp, %rdi
+    andq $-16, %rsp             /* the ABI's alignment at a call */
     cld
     call kiln_hvt_trap
 1:  cli

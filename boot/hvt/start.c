@@ -3,12 +3,13 @@
  *
  * The tender enters here in long mode with rsp = mem_size - 8 (so the stack
  * is aligned as after a call) and rdi = the boot info (HVT_BOOT_INFO_BASE);
- * the image's bss is already zero. Built with -fno-stack-protector: _start
- * changes the canary and must not check it.
+ * the image's bss is already zero. No stack protector here: _start changes
+ * the canary and must not check it.
  */
 #include "hvt.h"
 
-void _start(const struct hvt_boot_info *bi) __attribute__((noreturn));
+void _start(const struct hvt_boot_info *bi)
+    __attribute__((noreturn, no_stack_protector));
 
 void _start(const struct hvt_boot_info *bi)
 {

@@ -3,18 +3,10 @@
  *
  * There are no interrupts on hvt, so any vector that fires is a fault in the
  * guest: print which, where and the registers, then halt with
- * KILN_EXIT_GUEST_FAULT and the registers as the HALT cookie.
+ * KILN_EXIT_GUEST_FAULT and the trap frame as the HALT cookie.
  */
 #include "hvt.h"
 #include "kiln/hvt_trap.h"
-
-/* The stack as cpu_tables.S leaves it, lowest address first. */
-struct hvt_trap_frame {
-    uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-    uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-    uint64_t vector, error_code;
-    uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
-};
 
 extern const char __kiln_gdt_descriptor[], __kiln_idt_descriptor[];
 
@@ -44,30 +36,40 @@ static const char *const trap_names[32] = {
 
 #define TRAP_PF 14
 
-static void put_reg(struct kiln_line *l, const char *name, uint64_t v)
-{
-    kiln_line_str(l, name);
-    kiln_line_hex16(l, v);
-}
+/* The registers to print, four to a line, as offsets into the cookie. */
+#define REG(name, field) {name, offsetof(struct hvt_trap_cookie, field) / 8}
+static const struct {
+    char name[8];
+    uint8_t index;
+} trap_regs[] = {
+    REG("rax", rax), REG("rbx", rbx), REG("rcx", rcx), REG("rdx", rdx),
+    REG("rsi", rsi), REG("rdi", rdi), REG("rbp", rbp), REG("rsp", rsp),
+    REG("r8 ", r8),  REG("r9 ", r9),  REG("r10", r10), REG("r11", r11),
+    REG("r12", r12), REG("r13", r13), REG("r14", r14), REG("r15", r15),
+    REG("rflags", rflags), REG("cs", cs), REG("ss", ss),
+};
+#define NREGS (sizeof trap_regs / sizeof trap_regs[0])
 
-void kiln_hvt_trap(const struct hvt_trap_frame *f) __attribute__((noreturn));
+void kiln_hvt_trap(struct hvt_trap_cookie *f) __attribute__((noreturn));
 
-void kiln_hvt_trap(const struct hvt_trap_frame *f)
+/*
+ * The cookie handed to HALT. Solo5's tender reads HVT_HALT_COOKIE_MAX bytes
+ * whatever the cookie's size, and the frame lies near the top of memory, so
+ * the frame is copied into a buffer of that size first.
+ */
+static union {
+    struct hvt_trap_cookie c;
+    char bytes[HVT_HALT_COOKIE_MAX];
+} halt_cookie;
+
+void kiln_hvt_trap(struct hvt_trap_cookie *frame)
 {
-    static struct hvt_trap_cookie c;
+    struct hvt_trap_cookie *f = &halt_cookie.c;
     struct kiln_line l = {.len = 0};
-    uint64_t cr2;
 
-    __asm__ __volatile__("mov %%cr2, %0" : "=r"(cr2));
-    c = (struct hvt_trap_cookie){
-        .vector = f->vector, .error_code = f->error_code, .cr2 = cr2,
-        .rip = f->rip, .cs = f->cs, .rflags = f->rflags, .rsp = f->rsp,
-        .ss = f->ss, .rax = f->rax, .rbx = f->rbx, .rcx = f->rcx,
-        .rdx = f->rdx, .rsi = f->rsi, .rdi = f->rdi, .rbp = f->rbp,
-        .r8 = f->r8, .r9 = f->r9, .r10 = f->r10, .r11 = f->r11,
-        .r12 = f->r12, .r13 = f->r13, .r14 = f->r14, .r15 = f->r15};
-
+    kiln_memcpy_qwords(f, frame, sizeof *f / 8);
     const char *name = f->vector < 32 ? trap_names[f->vector] : NULL;
+
     kiln_line_str(&l, "kiln: trap ");
     if (name != NULL) {
         kiln_line_str(&l, name);
@@ -81,37 +83,23 @@ void kiln_hvt_trap(const struct hvt_trap_frame *f)
     kiln_line_hex(&l, f->rip);
     if (f->vector == TRAP_PF) {
         kiln_line_str(&l, " cr2=");
-        kiln_line_hex(&l, cr2);
+        kiln_line_hex(&l, f->cr2);
     }
     kiln_line_str(&l, "\n");
     kiln_line_flush(&l);
 
-    /* Two lines of four registers per console write (kiln_line holds 256). */
-    put_reg(&l, "kiln: rax=", f->rax);
-    put_reg(&l, " rbx=", f->rbx);
-    put_reg(&l, " rcx=", f->rcx);
-    put_reg(&l, " rdx=", f->rdx);
-    put_reg(&l, "\nkiln: rsi=", f->rsi);
-    put_reg(&l, " rdi=", f->rdi);
-    put_reg(&l, " rbp=", f->rbp);
-    put_reg(&l, " rsp=", f->rsp);
-    kiln_line_str(&l, "\n");
-    kiln_line_flush(&l);
-    put_reg(&l, "kiln: r8 =", f->r8);
-    put_reg(&l, " r9 =", f->r9);
-    put_reg(&l, " r10=", f->r10);
-    put_reg(&l, " r11=", f->r11);
-    put_reg(&l, "\nkiln: r12=", f->r12);
-    put_reg(&l, " r13=", f->r13);
-    put_reg(&l, " r14=", f->r14);
-    put_reg(&l, " r15=", f->r15);
-    kiln_line_str(&l, "\n");
-    kiln_line_flush(&l);
-    put_reg(&l, "kiln: rflags=", f->rflags);
-    put_reg(&l, " cs=", f->cs);
-    put_reg(&l, " ss=", f->ss);
-    kiln_line_str(&l, "\n");
-    kiln_line_flush(&l);
-
-    platform_halt(KILN_EXIT_GUEST_FAULT, &c);
+    const uint64_t *words = (const uint64_t *)f;
+    for (size_t i = 0; i < NREGS; i++) {
+        kiln_line_str(&l, i % 4 == 0 ? "kiln: " : " ");
+        kiln_line_str(&l, trap_regs[i].name);
+        kiln_line_str(&l, "=");
+        kiln_line_hex16(&l, words[trap_regs[i].index]);
+        if (i % 4 == 3 || i == NREGS - 1) {
+            kiln_line_str(&l, "\n");
+            /* One console write per two lines (they fit kiln_line.buf). */
+            if (i % 8 == 7 || i == NREGS - 1)
+                kiln_line_flush(&l);
+        }
+    }
+    platform_halt(KILN_EXIT_GUEST_FAULT, f);
 }

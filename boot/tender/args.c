@@ -5,7 +5,9 @@
  * Module options depend on the image's manifest, so the image is found and
  * read first and the options are handed to the modules afterwards.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -101,11 +103,15 @@ static void read_notes(const struct tender_platform *p, struct tender_config *c)
                              (void **)&abi, &size))
         tender_fail("%s: no Solo5 ABI note: not a Solo5-ABI unikernel image",
                     c->image_path);
-    if (abi->abi_target != p->abi_target)
-        tender_fail("%s: built for the %s target (ABI target %" PRIu32 "), not %s: "
-                    "run it with the %s tender", c->image_path,
-                    target_name(abi->abi_target), abi->abi_target,
-                    p->target_name, target_name(abi->abi_target));
+    if (abi->abi_target != p->abi_target) {
+        const char *t = target_name(abi->abi_target);
+        bool ours = abi->abi_target == HVT_ABI_TARGET ||
+                    abi->abi_target == SPT_ABI_TARGET;
+        tender_fail("%s: built for the %s target (ABI target %" PRIu32 "), not "
+                    "%s: %s%s", c->image_path, t, abi->abi_target, p->target_name,
+                    ours ? "run it with kiln-" : "no Kiln tender runs it",
+                    ours ? t : "");
+    }
     if (abi->abi_version != p->abi_version)
         tender_fail("%s: wants %s ABI version %" PRIu32 ", this tender speaks "
                     "version %" PRIu32, c->image_path, p->target_name,

@@ -1,7 +1,9 @@
 /*
  * dev_block.c: block devices backed by host files.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>

@@ -1,7 +1,9 @@
 /*
  * dev_net.c: network devices backed by Linux tap interfaces.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

@@ -5,7 +5,9 @@
  * after the seccomp filter is installed, stdio and malloc may need system
  * calls the filter forbids, and a single write keeps lines whole.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -8,7 +8,9 @@
  * and executable at once. Kiln also wants the entry point inside an
  * executable segment. Every sum is checked for overflow first.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <elf.h>
 #include <errno.h>
 #include <inttypes.h>

@@ -6,7 +6,9 @@
  * not searched further. A "Solo5" note that claims more bytes than its
  * segment holds is an error.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <elf.h>
 #include <errno.h>
 #include <inttypes.h>

@@ -1,7 +1,9 @@
 /*
  * sandbox.c: load a seccomp filter safely, report what it stops.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <limits.h>
 #include <linux/filter.h>

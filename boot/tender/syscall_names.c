@@ -4,7 +4,9 @@
  * resolver: that one allocates, and this runs in a signal handler under
  * the filter.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <stddef.h>
 #include <sys/syscall.h>
 

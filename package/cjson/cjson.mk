@@ -7,8 +7,6 @@ CJSON_SOURCE = cjson-$(CJSON_VERSION).tar.gz
 CJSON_SITE = https://github.com/DaveGamble/cJSON/archive/v$(CJSON_VERSION)
 CJSON_LICENSE = MIT
 CJSON_LICENSE_FILES = LICENSE
-# The archive (GitHub's, of tag v1.7.15) unpacks to cJSON-1.7.15/.
-CJSON_SUBDIR = cJSON-$(CJSON_VERSION)
 # Numbers are doubles (parsed with strtod, printed with sprintf "%1.15g").
 CJSON_DEPENDENCIES = libm
 # cJSON_Utils.c (JSON Pointer, Patch, Merge Patch) is small and has no

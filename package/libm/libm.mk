@@ -7,7 +7,8 @@ LIBM_SOURCE = musl-$(LIBM_VERSION).tar.gz
 LIBM_SITE = https://musl.libc.org/releases
 LIBM_LICENSE = MIT
 LIBM_LICENSE_FILES = COPYRIGHT
-LIBM_SUBDIR = musl-$(LIBM_VERSION)
+# The archive is libm.a, so that -lm finds it.
+LIBM_LIBNAME = m
 # Every generic C unit of src/math: the float, double and long double (x87
 # 80-bit, which the generic code supports) functions of C99 plus the usual
 # extras (Bessel, lgamma_r, sincos, exp10). musl's x86_64 overrides in
@@ -64,18 +65,20 @@ LIBM_SOURCES = \
 	src/math/tanl.c src/math/tgamma.c src/math/tgammaf.c src/math/tgammal.c src/math/trunc.c \
 	src/math/truncf.c src/math/truncl.c
 LIBM_FPU = y
-# compat/: what musl's own build gives src/math (hidden, weak_alias, endian.h,
-# fenv.h, features.h); see compat/libm-compat.h.
 # -ffp-contract=off -frounding-math -fexcess-precision=standard: the
 # floating-point semantics musl's configure asks for, which its code assumes.
 # The -Wno-* flags silence the warnings musl's style triggers under -Wall
 # -Wextra (musl builds without them); nothing else is hidden.
 LIBM_CFLAGS = \
-	-I$(KILN_TOP)/package/libm/compat -include libm-compat.h \
+	-include libm-compat.h \
 	-ffp-contract=off -frounding-math -fexcess-precision=standard \
 	-Wno-unused-but-set-variable -Wno-parentheses -Wno-unused-parameter \
 	-Wno-unknown-pragmas -Wno-maybe-uninitialized -Wno-sign-compare
-LIBM_INCLUDES = src/internal arch/generic
+# compat/ (Kiln's): what musl's own build gives src/math (hidden, weak_alias,
+# endian.h, fenv.h, features.h); see compat/libm-compat.h, which -include
+# finds through these directories. src/internal: libm.h; arch/generic:
+# fp_arch.h (x86_64 has no fp_arch.h of its own).
+LIBM_INCLUDES = $(LIBM_PKGDIR)/compat src/internal arch/generic
 # math.h is the runtime's (runtime/include/math.h); nothing to install.
 LIBM_INSTALL_HEADERS =
 $(eval $(kiln-package))

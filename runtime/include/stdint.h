@@ -86,20 +86,27 @@ typedef __UINTMAX_TYPE__ uintmax_t;
 #define SIG_ATOMIC_MIN (-1 - __SIG_ATOMIC_MAX__)
 #define SIG_ATOMIC_MAX __SIG_ATOMIC_MAX__
 #define SIZE_MAX __SIZE_MAX__
-#define WCHAR_MIN __WCHAR_MIN__
+/* wchar_t is signed on x86_64 and unsigned on aarch64; wint_t unsigned. */
+#if __WCHAR_MAX__ == 0x7fffffff
+#define WCHAR_MIN (-1 - 0x7fffffff)
+#else
+#define WCHAR_MIN 0u
+#endif
 #define WCHAR_MAX __WCHAR_MAX__
-#define WINT_MIN __WINT_MIN__
+#define WINT_MIN 0u
 #define WINT_MAX __WINT_MAX__
 
-#define INT8_C(c) __INT8_C(c)
-#define INT16_C(c) __INT16_C(c)
-#define INT32_C(c) __INT32_C(c)
-#define INT64_C(c) __INT64_C(c)
-#define UINT8_C(c) __UINT8_C(c)
-#define UINT16_C(c) __UINT16_C(c)
-#define UINT32_C(c) __UINT32_C(c)
-#define UINT64_C(c) __UINT64_C(c)
-#define INTMAX_C(c) __INTMAX_C(c)
-#define UINTMAX_C(c) __UINTMAX_C(c)
+/* LP64 (x86_64, aarch64): the suffixes are fixed; spelled out because
+ * clang does not predefine gcc's __INT64_C & co. */
+#define INT8_C(c) c
+#define INT16_C(c) c
+#define INT32_C(c) c
+#define INT64_C(c) c##L
+#define UINT8_C(c) c
+#define UINT16_C(c) c
+#define UINT32_C(c) c##U
+#define UINT64_C(c) c##UL
+#define INTMAX_C(c) c##L
+#define UINTMAX_C(c) c##UL
 
 #endif

@@ -14,20 +14,15 @@
 #define __need_size_t
 #define __need_NULL
 #include <stddef.h>
-#define __need___va_list
-#include <stdarg.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* The v* functions take a va_list: its name comes from <stdarg.h> (C's
+ * <stdio.h> must not define it); __builtin_va_list is its type. */
 typedef struct __kiln_file FILE;
 typedef long long fpos_t;
-
-#ifndef __KILN_VA_LIST_DEFINED
-#define __KILN_VA_LIST_DEFINED
-typedef __gnuc_va_list va_list;
-#endif
 
 #define EOF (-1)
 #define BUFSIZ 1024
@@ -65,21 +60,21 @@ int fprintf(FILE *__restrict, const char *__restrict, ...) __kiln_printf_like(2,
 int sprintf(char *__restrict, const char *__restrict, ...) __kiln_printf_like(2, 3);
 int snprintf(char *__restrict, size_t, const char *__restrict, ...) __kiln_printf_like(3, 4);
 int asprintf(char **__restrict, const char *__restrict, ...) __kiln_printf_like(2, 3);
-int vprintf(const char *__restrict, __gnuc_va_list) __kiln_printf_like(1, 0);
-int vfprintf(FILE *__restrict, const char *__restrict, __gnuc_va_list) __kiln_printf_like(2, 0);
-int vsprintf(char *__restrict, const char *__restrict, __gnuc_va_list) __kiln_printf_like(2, 0);
-int vsnprintf(char *__restrict, size_t, const char *__restrict, __gnuc_va_list)
+int vprintf(const char *__restrict, __builtin_va_list) __kiln_printf_like(1, 0);
+int vfprintf(FILE *__restrict, const char *__restrict, __builtin_va_list) __kiln_printf_like(2, 0);
+int vsprintf(char *__restrict, const char *__restrict, __builtin_va_list) __kiln_printf_like(2, 0);
+int vsnprintf(char *__restrict, size_t, const char *__restrict, __builtin_va_list)
 	__kiln_printf_like(3, 0);
-int vasprintf(char **__restrict, const char *__restrict, __gnuc_va_list) __kiln_printf_like(2, 0);
+int vasprintf(char **__restrict, const char *__restrict, __builtin_va_list) __kiln_printf_like(2, 0);
 
 /* Formatted input: complete over strings; stdin has no input device. */
 int sscanf(const char *__restrict, const char *__restrict, ...) __kiln_scanf_like(2, 3);
-int vsscanf(const char *__restrict, const char *__restrict, __gnuc_va_list)
+int vsscanf(const char *__restrict, const char *__restrict, __builtin_va_list)
 	__kiln_scanf_like(2, 0);
 int scanf(const char *__restrict, ...) __kiln_scanf_like(1, 2);
 int fscanf(FILE *__restrict, const char *__restrict, ...) __kiln_scanf_like(2, 3);
-int vscanf(const char *__restrict, __gnuc_va_list) __kiln_scanf_like(1, 0);
-int vfscanf(FILE *__restrict, const char *__restrict, __gnuc_va_list) __kiln_scanf_like(2, 0);
+int vscanf(const char *__restrict, __builtin_va_list) __kiln_scanf_like(1, 0);
+int vfscanf(FILE *__restrict, const char *__restrict, __builtin_va_list) __kiln_scanf_like(2, 0);
 
 /* Character and block output. */
 int fputc(int, FILE *);

@@ -112,6 +112,9 @@ static void text_conversions(void)
 	check_fmt("no conversions at all");
 	check_fmt("");
 	check_fmt("%%%%%c%%", 'q');
+	/* Unknown conversions are printed as written, as glibc does. */
+	check_fmt("[%y] [%5k] [%-3.2w]");
+	check_fmt("50%");
 }
 
 /* '*' width and precision, negative ones included. */

@@ -490,10 +490,10 @@ int main(void)
 {
 	run_fixed();
 	run_glibc_hex_underflow_bug();
-	run_printed(h_iterations(150000));
+	run_printed(h_iterations(100000));
 	run_halfway(h_iterations(20000), h_iterations(20000),
 		    h_iterations(2000));
-	run_digit_strings(h_iterations(150000));
+	run_digit_strings(h_iterations(120000));
 	run_junk(h_iterations(200000));
 	return h_report("test_strtod");
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hvt.h"
+#include "x86_64.h"
 
 void hvt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
                          const struct mft *mft, size_t mft_size,
@@ -14,8 +15,8 @@ void hvt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
     uint64_t at = HVT_BOOT_INFO_BASE;
     struct hvt_boot_info *bi = (struct hvt_boot_info *)(g->mem + at);
     _Static_assert(HVT_BOOT_INFO_BASE + sizeof(struct hvt_boot_info) +
-                       MFT1_NOTE_MAX_SIZE + HVT_CMDLINE_SIZE < HVT_GUEST_MIN_BASE,
-                   "boot info, manifest and command line fit below the image");
+                       MFT1_NOTE_MAX_SIZE + HVT_CMDLINE_SIZE <= X86_PT_POOL2_BASE,
+                   "boot info, manifest and command line stay below the page tables");
 
     memset(bi, 0, sizeof *bi);
     bi->mem_size = g->mem_size;

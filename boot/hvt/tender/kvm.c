@@ -2,7 +2,9 @@
  * kvm.c: the VM: /dev/kvm, guest memory as one slot at guest physical 0,
  * one vCPU and its run structure.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -28,7 +30,7 @@ void hvt_kvm_init(struct tender_guest *g, size_t mem_size)
         tender_fail("KVM_CREATE_VM: %s", strerror(errno));
 
     g->mem = mmap(NULL, mem_size, PROT_READ | PROT_WRITE,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+                  MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (g->mem == MAP_FAILED)
         tender_fail("cannot allocate %zu MiB of guest memory: %s", mem_size / MiB,
                     strerror(errno));

@@ -5,7 +5,9 @@
  * guest that gets past its own page tables still cannot change its code,
  * and a bug in the tender cannot run guest bytes.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <inttypes.h>
 #include <errno.h>
 #include <string.h>

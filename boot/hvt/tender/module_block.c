@@ -4,7 +4,9 @@
  * SOLO5_R_EINVAL; a buffer outside guest memory is a guest fault; a host
  * I/O error is reported once and the guest gets SOLO5_R_EUNSPEC.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>

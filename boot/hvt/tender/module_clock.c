@@ -4,7 +4,9 @@
  * (their handle as data) and a timerfd for the timeout, which gives
  * nanosecond timeouts and lets an interrupted wait simply restart.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <string.h>
 #include <sys/epoll.h>

@@ -3,7 +3,9 @@
  * per call; the taps join the POLL wait set. Reads are non-blocking:
  * nothing to read is SOLO5_R_AGAIN.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>

@@ -9,9 +9,12 @@
  * and bss writable and not executable. Everything else (heap, stack) is
  * writable and not executable, with 2 MiB pages.
  *
- * The page tables for the image come from the unused pages 0x9000-0xffff:
- * seven of them, 14 MiB of image beyond the first 2 MiB. An image larger
- * than that gets 2 MiB pages for the rest, with the union of the
+ * The page tables for the image come from the unused pages 0x9000-0xffff
+ * (seven, for 14 MiB of image beyond the first 2 MiB), then from
+ * 0x80000-0xfffff (128 more, 256 MiB), which the guest sees read-only like
+ * the rest of the boot info area: the CPU updates accessed and dirty bits
+ * through physical addresses, not through the guest's mapping. An image
+ * larger than that gets 2 MiB pages for the rest, with the union of the
  * permissions inside each (a warning says so).
  */
 #include <inttypes.h>
@@ -109,10 +112,12 @@ void hvt_setup_paging(struct tender_guest *g, const struct elf_image *image)
             *pde = X86_PT0_BASE | X86_PTE_P | X86_PTE_RW;
         } else if (!region_has_image(image, base)) {
             *pde = base | X86_PTE_P | X86_PTE_RW | X86_PTE_PS | X86_PTE_NX;
-        } else if (pool < X86_PT_POOL_END) {
+        } else if (pool < X86_PT_POOL2_END) {
             fill_page_table(g, image, pool, base);
             *pde = pool | X86_PTE_P | X86_PTE_RW;
             pool += X86_PAGE_SIZE;
+            if (pool == X86_PT_POOL_END)
+                pool = X86_PT_POOL2_BASE;
         } else {
             if (!warned)
                 tender_warn("the image reaches past 0x%" PRIx64 ": from there "
@@ -124,8 +129,9 @@ void hvt_setup_paging(struct tender_guest *g, const struct elf_image *image)
     }
 
     if (!g->nx) { /* the vCPU has no NX: the bit would be reserved */
-        for (uint64_t *e = table(g, X86_PD_BASE);
-             e < table(g, X86_PT_POOL_END); e++)
+        for (uint64_t *e = table(g, X86_PD_BASE); e < table(g, X86_PT_POOL_END); e++)
+            *e &= ~X86_PTE_NX;
+        for (uint64_t *e = table(g, X86_PT_POOL2_BASE); e < table(g, pool); e++)
             *e &= ~X86_PTE_NX;
     }
 }

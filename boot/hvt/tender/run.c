@@ -6,7 +6,9 @@
  * usual one is an emulation failure on an instruction it cannot emulate,
  * often SSE: the message says so.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>

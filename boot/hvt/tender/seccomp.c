@@ -5,7 +5,9 @@
  * exit. Anything else is a tender bug or an exploit: it is stopped and
  * reported.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <sys/ioctl.h>
 #include <time.h>
 

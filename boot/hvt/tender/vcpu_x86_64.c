@@ -5,7 +5,9 @@
  * EFER.NXE is also set when the CPU has NX, so the page tables can make
  * data non-executable.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,8 @@
 /*
  * x86_64.h: the guest's low memory layout and the x86 bits kiln-hvt sets.
- * The layout is the hvt ABI's (see kiln/hvt_abi.h); the page table pool at
- * 0x9000-0xffff is Kiln's own use of memory the guest never sees.
+ * The layout is the hvt ABI's (see kiln/hvt_abi.h); the page table pools at
+ * 0x9000-0xffff (not mapped for the guest) and 0x80000-0xfffff (read-only
+ * to it, like all of the boot info area) are Kiln's own.
  */
 #ifndef KILN_HVT_X86_64_H
 #define KILN_HVT_X86_64_H
@@ -14,6 +15,10 @@
 #define X86_PT0_BASE 0x8000    /* 4 KiB pages for the first 2 MiB   */
 #define X86_PT_POOL_BASE 0x9000 /* more 4 KiB page tables for the image */
 #define X86_PT_POOL_END 0x10000
+/* When those seven run out: the top half of the boot info area, which the
+ * boot info, manifest and command line (< 16 KiB at 0x10000) never reach. */
+#define X86_PT_POOL2_BASE 0x80000
+#define X86_PT_POOL2_END 0x100000
 #define X86_LOW_UNMAPPED_END 0x10000 /* below: not present to the guest */
 
 #define X86_PAGE_SIZE 0x1000UL

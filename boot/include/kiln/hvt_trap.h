@@ -4,7 +4,8 @@
  *
  * The guest has already printed the trap and its registers on the console;
  * the cookie lets a tender (or a debugger attached to it) report them too.
- * All fields are u64; 184 bytes, within HVT_HALT_COOKIE_MAX.
+ * It is the guest's trap frame as its exception entry code leaves it on the
+ * stack, lowest address first: 23 u64, 184 bytes (HVT_HALT_COOKIE_MAX 512).
  */
 #ifndef KILN_HVT_TRAP_H
 #define KILN_HVT_TRAP_H
@@ -12,12 +13,12 @@
 #include <stdint.h>
 
 struct hvt_trap_cookie {
-    uint64_t vector;     /* @0   exception vector, 0..31                   */
-    uint64_t error_code; /* @8   the CPU's error code, 0 if it pushes none */
-    uint64_t cr2;        /* @16  faulting address (page faults)            */
-    uint64_t rip, cs, rflags, rsp, ss; /* @24 the interrupted context      */
-    uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp; /* @64                    */
-    uint64_t r8, r9, r10, r11, r12, r13, r14, r15; /* @120                 */
+    uint64_t cr2;        /* @0   faulting address (meaningful for #PF)     */
+    uint64_t r15, r14, r13, r12, r11, r10, r9, r8; /* @8                  */
+    uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;    /* @72                 */
+    uint64_t vector;     /* @128 exception vector, 0..31                   */
+    uint64_t error_code; /* @136 the CPU's error code, 0 if it pushes none */
+    uint64_t rip, cs, rflags, rsp, ss; /* @144 pushed by the CPU           */
 };
 _Static_assert(sizeof(struct hvt_trap_cookie) == 184, "hvt_trap_cookie is 184 bytes");
 

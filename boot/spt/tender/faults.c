@@ -7,7 +7,9 @@
  * (the guest's stack may be what broke) and may only use what the seccomp
  * filter allows: write(2) to fd 2 and exit_group.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <signal.h>
 #include <string.h>
 #include <ucontext.h>

@@ -6,7 +6,9 @@
  * loaded far above; MAP_FIXED_NOREPLACE refuses to map over anything
  * already there instead of silently replacing it.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>

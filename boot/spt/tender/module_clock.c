@@ -3,7 +3,9 @@
  * clock_gettime and waits (solo5_yield) with epoll_pwait on the wait set,
  * which holds the net devices and a timerfd it arms for its deadline.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <string.h>
 #include <sys/epoll.h>

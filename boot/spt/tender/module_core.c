@@ -2,7 +2,9 @@
  * module_core.c: the filter every spt guest gets: exit, its TLS base, and
  * stderr for the tender's own fault reports (see faults.c).
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <asm/prctl.h>
 #include <errno.h>
 #include <string.h>

@@ -3,7 +3,9 @@
  * tap fd itself; the fd joins the wait set with the device's handle as its
  * data, so solo5_yield can say which device is ready.
  */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -5,9 +5,11 @@
  *  - e10 >= 0: N = D * 5^e10 is an integer; its top 128 bits and a sticky
  *    bit for the rest go to the rounding.
  *  - e10 < 0: value = (D / 5^f) * 2^-f with f = -e10. D and 5^f are scaled
- *    by a power of two so that the quotient has exactly p+2 or p+3 bits
- *    (p = precision); it is found by binary long division (that many
- *    compare/subtract steps) and the remainder gives the sticky bit.
+ *    by a power of two so that the quotient has p+2 or p+3 bits (p is the
+ *    precision, so at most 67 bits); its top bits come from subtracting
+ *    5^f * 2^64 (at most 7 times), its low 64 bits from one estimate by
+ *    the divisor's top 64 bits that is at most 2 short and then corrected.
+ *    The remainder gives the sticky bit.
  *
  * Why a bounded number of digits is enough (fmt->max_digits): the rounding
  * only depends on which side of each halfway point between neighbouring
@@ -18,7 +20,9 @@
  * counts) the caller keeps max_digits of them and sets sticky; no halfway
  * point can lie strictly between the truncated value and the true one
  * (it would need more digits than max_digits), so appending one nonzero
- * digit below the kept ones rounds the same way as the full input.
+ * digit below the kept ones rounds the same way as the full input. (The
+ * same bound covers the floats themselves, so "exact" stays exact for the
+ * ERANGE rule.)
  *
  * Big-integer sizes: with the caller's bounds (max_digits, min_dp, max_dp)
  * the largest operand is below 2^38600 for long double; BN_LIMBS covers it.
@@ -37,8 +41,8 @@ struct bignum {
 
 static _Noreturn void bn_too_big(void)
 {
-	__libc_fatal("kiln: strtod: big integer out of room (a bug in "
-		     "runtime/src/internal/floatscan_decimal.c)\n");
+	__libc_fatal("strtod: big integer out of room (a bug in "
+		     "runtime/src/internal/floatscan_decimal.c: BN_LIMBS)");
 }
 
 static void bn_set(struct bignum *a, uint64_t v)
@@ -258,7 +262,7 @@ static u128 bn_top128(const struct bignum *a, long *shift, int *sticky)
 void __float_decimal(const char *digits, long ndigits, long e10, int sticky,
 		     const struct __float_format *fmt, struct __float_result *r)
 {
-	struct bignum n, t;
+	struct bignum n, t; /* 10 KiB of stack */
 
 	bn_from_digits(&n, digits, ndigits);
 	if (sticky) {

@@ -36,6 +36,8 @@ int __stdio_flush_file(FILE *f)
 
 size_t __stdio_write(FILE *f, const char *p, size_t n)
 {
+	size_t total = n;
+
 	if (!(f->flags & __F_WRITE)) {
 		f->flags |= __F_ERR;
 		errno = EBADF;
@@ -47,18 +49,36 @@ size_t __stdio_write(FILE *f, const char *p, size_t n)
 		f->device(p, n);
 		return n;
 	}
+	/* Line buffering: everything up to the last newline goes out now,
+	 * in one console write when it fits the buffer. */
+	if (f->mode == _IOLBF) {
+		const char *nl = memrchr(p, '\n', n);
+		if (nl) {
+			size_t head = (size_t)(nl - p) + 1;
+			if (f->len + head <= f->size) {
+				memcpy(f->buf + f->len, p, head);
+				f->len += head;
+				__stdio_flush_file(f);
+			} else {
+				__stdio_flush_file(f);
+				f->device(p, head);
+			}
+			p += head;
+			n -= head;
+			if (n == 0)
+				return total;
+		}
+	}
 	if (f->len + n > f->size) {
 		__stdio_flush_file(f);
 		if (n >= f->size) {
 			f->device(p, n);
-			return n;
+			return total;
 		}
 	}
 	memcpy(f->buf + f->len, p, n);
 	f->len += n;
-	if (f->mode == _IOLBF && memchr(p, '\n', n))
-		__stdio_flush_file(f);
-	return n;
+	return total;
 }
 
 int fflush(FILE *f)

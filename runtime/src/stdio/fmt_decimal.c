@@ -109,13 +109,12 @@ static int digit_count(uint32_t c)
 }
 
 int __fmt_decimal(uint64_t mant, int exp2, int sig, long frac,
-		  char *digits, int *ndigits, int *carried)
+		  char *digits, int cap, int *ndigits, int *carried)
 {
 	uint32_t ichunk[MAX_INT_CHUNKS];
 	struct fraction f;
 	int nic = 0, n = 0, e10 = 0, sticky = 0, found = 0;
 	long need = 0, kept;
-	const int cap = __FMT_DIGITS_MAX;
 
 	*carried = 0;
 

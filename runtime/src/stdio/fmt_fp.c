@@ -134,20 +134,26 @@ static void format_f(struct fp_out *o, const char *d, int n, int e10, long prec)
 
 static void format_decimal(struct fp_out *o, const struct __fmt_fp_value *v, char conv)
 {
-	char d[__FMT_DIGITS_MAX];
+	/* x87 long doubles need far more room than doubles: keep the stack
+	 * small for the common case. */
+	int cap = o->spec->long_double ? __FMT_DIGITS_LONG_DOUBLE : __FMT_DIGITS_DOUBLE;
+	char d[cap];
 	int n = 0, e10 = 0, carried = 0;
 	long prec = o->spec->prec < 0 ? 6 : o->spec->prec;
 	int upper = conv == 'E' || conv == 'G';
+	/* Significant digits asked for. Past the longest exact expansion
+	 * they are all zeros, so a cap changes nothing (and keeps int). */
+	int sig = prec + 1 > 100000 ? 100000 : (int)prec + 1;
 
 	switch (conv) {
 	case 'e': case 'E':
 		if (v->mant)
-			e10 = __fmt_decimal(v->mant, v->exp2, (int)prec + 1, 0, d, &n, &carried);
+			e10 = __fmt_decimal(v->mant, v->exp2, sig, 0, d, cap, &n, &carried);
 		format_e(o, d, n, e10, prec, upper);
 		return;
 	case 'f': case 'F':
 		if (v->mant)
-			e10 = __fmt_decimal(v->mant, v->exp2, 0, prec, d, &n, &carried);
+			e10 = __fmt_decimal(v->mant, v->exp2, 0, prec, d, cap, &n, &carried);
 		format_f(o, d, n, e10, prec);
 		return;
 	}
@@ -156,7 +162,7 @@ static void format_decimal(struct fp_out *o, const struct __fmt_fp_value *v, cha
 	if (prec == 0)
 		prec = 1;
 	if (v->mant)
-		e10 = __fmt_decimal(v->mant, v->exp2, (int)prec, 0, d, &n, &carried);
+		e10 = __fmt_decimal(v->mant, v->exp2, sig > 1 ? sig - 1 : 1, 0, d, cap, &n, &carried);
 	int alt = o->spec->flags & __FMT_ALT;
 	if (e10 < prec && e10 >= -4) {
 		long fp = prec - 1 - e10;

@@ -12,16 +12,11 @@
 static const char spaces[32] = "                                ";
 static const char zeros[32] = "00000000000000000000000000000000";
 
+/* c is ' ' or '0'. */
 void __fmt_pad(struct __fmt_sink *s, char c, size_t n)
 {
-	const char *run = c == ' ' ? spaces : c == '0' ? zeros : NULL;
-	char other[32];
+	const char *run = c == '0' ? zeros : spaces;
 
-	if (!run) {
-		for (size_t i = 0; i < sizeof other; i++)
-			other[i] = c;
-		run = other;
-	}
 	while (n > 0) {
 		size_t k = n < sizeof spaces ? n : sizeof spaces;
 		__fmt_out(s, run, k);
@@ -280,8 +275,12 @@ int __vformat(struct __fmt_sink *s, const char *fmt, va_list *ap)
 		}
 
 		char conv = *p;
-		if (conv)
-			p++;
+		if (!conv) {
+			/* A '%' that ends the format: glibc fails, so do we. */
+			errno = EINVAL;
+			return -1;
+		}
+		p++;
 		switch (conv) {
 		case 'd': case 'i': {
 			intmax_t v = signed_arg(ap, len);
@@ -361,6 +360,8 @@ int __vformat(struct __fmt_sink *s, const char *fmt, va_list *ap)
 		if (s->failed)
 			return -1;
 	}
+	if (s->failed)
+		return -1;
 	if (s->count > (size_t)INT_MAX) {
 		errno = EOVERFLOW;
 		return -1;

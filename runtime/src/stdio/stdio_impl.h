@@ -62,7 +62,7 @@ static inline void __fmt_out(struct __fmt_sink *s, const char *p, size_t n)
 	s->write(s, p, n);
 }
 
-/* n copies of c. */
+/* n copies of c, which is ' ' or '0'. */
 void __fmt_pad(struct __fmt_sink *s, char c, size_t n);
 
 /* One conversion specification, as parsed by the core. */
@@ -112,11 +112,14 @@ void __fmt_fp(struct __fmt_sink *s, const struct __fmt_spec *spec,
  * at the digit of weight 10^-frac. Fills digits[0..*ndigits) (digits beyond
  * are zeros) and returns e10, the weight 10^e10 of digits[0]. *ndigits == 0
  * means the value rounded to zero. *carried tells that rounding carried
- * into a new leading digit (9.96 -> 10). digits must have room for
- * __FMT_DIGITS_MAX characters. */
-#define __FMT_DIGITS_MAX 11600
+ * into a new leading digit (9.96 -> 10). digits must have room for the
+ * longest exact expansion plus a 9-digit chunk: __FMT_DIGITS_DOUBLE for a
+ * double (767 significant digits), __FMT_DIGITS_LONG_DOUBLE for an x87
+ * long double (about 11520). */
+#define __FMT_DIGITS_DOUBLE 800
+#define __FMT_DIGITS_LONG_DOUBLE 11600
 int __fmt_decimal(uint64_t mant, int exp2, int sig, long frac,
-		  char *digits, int *ndigits, int *carried);
+		  char *digits, int cap, int *ndigits, int *carried);
 
 /* The core: format fmt with the arguments of *ap into s. Returns the count,
  * or -1 with errno set (EOVERFLOW beyond INT_MAX, or the sink's error). */

@@ -4,8 +4,8 @@
  * Where C leaves room, this follows glibc, the oracle of the tests: the
  * return value is EOF whenever input runs out before anything was
  * assigned; a float's exponent marker (and its sign) is consumed even when
- * no digit follows ("1ex" leaves "x"); "0x" with no hex digit after it
- * reads as 0; %p accepts "(nil)"; a reversed range in %[ is literal. */
+ * no digit follows ("1ex" leaves "x"); an integer's "0x" with no hex digit
+ * after it reads as 0; %p accepts "(nil)"; a reversed range in %[ is literal. */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -129,10 +129,13 @@ static size_t scan_float_text(const char *in, size_t width)
 		}
 		return i;
 	}
-	if (i + 1 < width && in[i] == '0' && lower((unsigned char)in[i + 1]) == 'x') {
+	/* glibc takes "0x" only with room for one more character, and
+	 * rejects a bare "0x". */
+	if (i + 2 < width && in[i] == '0' && lower((unsigned char)in[i + 1]) == 'x') {
 		hex = 1;
 		i += 2;
 	}
+	size_t body = i;
 	for (; i < width; i++) {
 		int c = (unsigned char)in[i];
 		int is_digit = expo ? (c >= '0' && c <= '9') : digit_value(c) < (hex ? 16 : 10);
@@ -148,7 +151,7 @@ static size_t scan_float_text(const char *in, size_t width)
 			break;
 		}
 	}
-	return i;
+	return hex && i == body ? 0 : i;
 }
 
 struct scanset {

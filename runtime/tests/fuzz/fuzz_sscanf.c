@@ -3,8 +3,10 @@
  * The input, as a C string, is scanned with each format of a fixed list
  * by both libraries. The return value and every object stored must agree
  * (outputs start from the same fill pattern, so "not stored" must agree
- * too), else the target prints the case and aborts. String outputs are as
- * large as the input, so no conversion can overflow them. */
+ * too), else the target prints the case and aborts. String outputs are
+ * larger than the input, so no conversion can overflow them (and larger
+ * than every width in the list, which ASan's sscanf interceptor assumes
+ * may be written in full). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,11 +52,29 @@ static void *arg(const struct format *f, int i, union slot *slots, char **strs)
 	return f->kinds[i] == 's' ? (void *)strs[i] : (void *)&slots[i];
 }
 
+/* The input as a C string literal body, so that control bytes show. */
+static void print_escaped(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c >= 0x20 && c < 0x7f)
+			fputc(c, f);
+		else
+			fprintf(f, "\\x%02x", c);
+	}
+}
+
 static _Noreturn void mismatch(const struct format *f, const char *s, int gr,
 			       int kr, const char *what)
 {
-	fprintf(stderr, "fuzz_sscanf: sscanf(\"%s\", \"%s\") differs (%s):"
-		" glibc returned %d, kiln %d\n", s, f->fmt, what, gr, kr);
+	fprintf(stderr, "fuzz_sscanf: sscanf(\"");
+	print_escaped(stderr, s);
+	fprintf(stderr, "\", \"");
+	print_escaped(stderr, f->fmt);
+	fprintf(stderr, "\") differs (%s): glibc returned %d, kiln %d\n", what,
+		gr, kr);
 	abort();
 }
 
@@ -67,8 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = 0;
 	for (int i = 0; i < MAX_ARGS; i++) {
-		gstr[i] = malloc(size + 8);
-		kstr[i] = malloc(size + 8);
+		gstr[i] = malloc(size + 64);
+		kstr[i] = malloc(size + 64);
 	}
 
 	for (size_t fi = 0; fi < sizeof formats / sizeof formats[0]; fi++) {
@@ -79,8 +99,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(gs, 0xa5, sizeof gs);
 		memset(ks, 0xa5, sizeof ks);
 		for (int i = 0; i < MAX_ARGS; i++) {
-			memset(gstr[i], 0xa5, size + 8);
-			memset(kstr[i], 0xa5, size + 8);
+			memset(gstr[i], 0xa5, size + 64);
+			memset(kstr[i], 0xa5, size + 64);
 		}
 		int gr, kr;
 		switch (nargs) {
@@ -106,7 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* A long double stores 10 bytes; the rest is padding
 			 * that either library may leave or write. */
 			size_t cmp = strstr(f->fmt, "L") ? 10 : sizeof(union slot);
-			if (f->kinds[i] == 's' ? memcmp(gstr[i], kstr[i], size + 8)
+			if (f->kinds[i] == 's' ? memcmp(gstr[i], kstr[i], size + 64)
 					       : memcmp(&gs[i], &ks[i], cmp))
 				mismatch(f, s, gr, kr, "stored values");
 		}

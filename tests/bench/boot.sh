@@ -1,0 +1,171 @@
+#!/bin/bash
+# Benchmark: how long Kiln takes to build and boot hello. Prints numbers;
+# it checks nothing (the suites do).
+#
+#   tests/bench/boot.sh [O=<dir>]      (default: output/; builds under <dir>/bench-boot)
+#
+#   - clean build of hvt_defconfig at -j2 (median of KILN_BENCH_BUILDS runs,
+#     default 3; hvt_defconfig downloads nothing), the tender's build once
+#   - no-op make, and make after touching package/hello/hello.c (medians)
+#   - hello.hvt's size as built and stripped, and its sections (size -A)
+#   - boot to exit of hello under kiln-hvt and kiln-spt (median of
+#     KILN_BENCH_BOOTS runs, default 20), hvt only where /dev/kvm works
+#   - with SOLO5_DIR=<a built Solo5 tree>: Solo5's tenders on their own
+#     test_hello, and each tender on the other project's image, side by side
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=$top/output
+for arg in "$@"; do
+	case $arg in
+	O=*) out=${arg#O=} ;;
+	*) echo "boot.sh: unknown argument '$arg' (only O=<dir>)" >&2; exit 2 ;;
+	esac
+done
+mkdir -p "$out" && out=$(cd "$out" && pwd) || exit 1
+work=$out/bench-boot
+hvt=$work/hvt
+spt=$work/spt
+builds=${KILN_BENCH_BUILDS:-3}
+boots=${KILN_BENCH_BOOTS:-20}
+mkdir -p "$work"
+log=$work/bench.log
+: >"$log"
+
+kmake() {
+	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$top" "$@" >>"$log" 2>&1
+}
+
+# now: microseconds (bash's clock, no process started).
+now() {
+	local t=${EPOCHREALTIME/./}
+	echo "${t#0}"
+}
+
+# median N...: the middle value (the lower middle for an even count).
+median() {
+	printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"
+}
+
+# us_to UNIT US: microseconds in s or ms, 3 decimals / 2 decimals.
+secs() { awk -v u="$1" 'BEGIN { printf "%.3f", u / 1e6 }'; }
+msecs() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1e3 }'; }
+
+# timed CMD...: run CMD, print its wall time in microseconds; fail with it.
+timed() {
+	local t0 t1
+	t0=$(now)
+	"$@" || return 1
+	t1=$(now)
+	echo $((t1 - t0))
+}
+
+# timed_quiet CMD...: the same, CMD's output discarded.
+timed_quiet() {
+	local t0 t1
+	t0=$(now)
+	"$@" >/dev/null 2>&1 || return 1
+	t1=$(now)
+	echo $((t1 - t0))
+}
+
+fail() {
+	echo "boot.sh: $1; the end of $log:" >&2
+	tail -n 20 "$log" >&2
+	exit 1
+}
+
+echo "Kiln build and boot benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), log $log)"
+
+# --- builds ---------------------------------------------------------------
+times=()
+for i in $(seq "$builds"); do
+	rm -rf "$hvt"
+	kmake O="$hvt" hvt_defconfig || fail "make hvt_defconfig failed"
+	t=$(timed kmake O="$hvt" -j2) || fail "the build of hvt_defconfig failed"
+	times+=("$t")
+done
+printf '%-44s %8s s   (runs: %s)\n' "clean build, hvt_defconfig, -j2" \
+	"$(secs "$(median "${times[@]}")")" "$(for t in "${times[@]}"; do secs "$t"; printf ' '; done)"
+t=$(timed kmake O="$hvt" -j2 "$hvt/host/bin/kiln-hvt") || fail "building kiln-hvt failed"
+printf '%-44s %8s s\n' "tender kiln-hvt (host tool), -j2" "$(secs "$t")"
+
+times=()
+for i in 1 2 3 4 5; do
+	t=$(timed kmake O="$hvt") || fail "a no-op make failed"
+	times+=("$t")
+done
+printf '%-44s %8s s   (median of 5)\n' "no-op make" "$(secs "$(median "${times[@]}")")"
+
+times=()
+for i in 1 2 3 4 5; do
+	touch "$top/package/hello/hello.c"
+	t=$(timed kmake O="$hvt") || fail "make after touching hello.c failed"
+	times+=("$t")
+done
+printf '%-44s %8s s   (median of 5)\n' "make after touching hello.c" "$(secs "$(median "${times[@]}")")"
+
+# --- size -------------------------------------------------------------------
+img=$hvt/images/hello.hvt
+strip -o "$work/hello.hvt.stripped" "$img" || fail "strip $img failed"
+printf '%-44s %8s bytes\n' "hello.hvt as built (with -g)" "$(stat -c %s "$img")"
+printf '%-44s %8s bytes\n' "hello.hvt stripped" "$(stat -c %s "$work/hello.hvt.stripped")"
+echo "sections of hello.hvt (size -A, stripped):"
+size -A "$work/hello.hvt.stripped" | sed -n '/^section/,/^Total/p' | sed 's/^/  /'
+
+# --- boot to exit -------------------------------------------------------------
+rm -rf "$spt"
+kmake O="$spt" spt_defconfig && kmake O="$spt" -j2 all "$spt/host/bin/kiln-spt" ||
+	fail "the build of spt_defconfig failed"
+
+# boot_bench LABEL CMD...: median, min and max wall time of CMD (output
+# discarded) over $boots runs; a run that fails is reported.
+boot_bench() {
+	local label=$1
+	shift
+	local times=() t i
+	for i in $(seq "$boots"); do
+		t=$(timed_quiet "$@") || true
+		if [ -z "$t" ]; then
+			printf '%-44s failed: %s\n' "$label" "$*"
+			return 0
+		fi
+		times+=("$t")
+	done
+	local sorted
+	sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+	printf '%-44s %8s ms  (median of %d; min %s, max %s)\n' "$label" \
+		"$(msecs "$(median "${times[@]}")")" "$boots" \
+		"$(msecs "$(head -n 1 <<<"$sorted")")" "$(msecs "$(tail -n 1 <<<"$sorted")")"
+}
+
+kvm=$("$top/tests/lib/kvm-probe")
+echo "boot to exit (KVM: $kvm):"
+if [ "${kvm%%:*}" = none ]; then
+	echo "  hvt skipped: $kvm"
+else
+	boot_bench "  kiln-hvt hello.hvt" "$hvt/host/bin/kiln-hvt" --mem=32 "$hvt/images/hello.hvt"
+fi
+boot_bench "  kiln-spt hello.spt" "$spt/host/bin/kiln-spt" --mem=32 "$spt/images/hello.spt"
+
+if [ -z "${SOLO5_DIR:-}" ]; then
+	echo "  Solo5 comparison skipped: set SOLO5_DIR=<a built Solo5 tree> (tenders/, tests/test_hello/)"
+	exit 0
+fi
+s5hvt=$SOLO5_DIR/tenders/hvt/solo5-hvt
+s5spt=$SOLO5_DIR/tenders/spt/solo5-spt
+s5img=$SOLO5_DIR/tests/test_hello/test_hello
+if [ "${kvm%%:*}" != none ] && [ -x "$s5hvt" ] && [ -f "$s5img.hvt" ]; then
+	boot_bench "  solo5-hvt test_hello.hvt (Solo5)" "$s5hvt" --mem=32 "$s5img.hvt"
+	boot_bench "  kiln-hvt test_hello.hvt (Solo5's image)" "$hvt/host/bin/kiln-hvt" --mem=32 "$s5img.hvt"
+	boot_bench "  solo5-hvt hello.hvt (Kiln's image)" "$s5hvt" --mem=32 "$hvt/images/hello.hvt"
+else
+	echo "  Solo5 hvt skipped: no KVM, or no $s5hvt / $s5img.hvt"
+fi
+if [ -x "$s5spt" ] && [ -f "$s5img.spt" ]; then
+	boot_bench "  solo5-spt test_hello.spt (Solo5)" "$s5spt" --mem=32 "$s5img.spt"
+	boot_bench "  kiln-spt test_hello.spt (Solo5's image)" "$spt/host/bin/kiln-spt" --mem=32 "$s5img.spt"
+	boot_bench "  solo5-spt hello.spt (Kiln's image)" "$s5spt" --mem=32 "$spt/images/hello.spt"
+else
+	echo "  Solo5 spt skipped: no $s5spt / $s5img.spt"
+fi

@@ -1,0 +1,122 @@
+#!/bin/bash
+# Benchmark: building packages in the one make graph. Prints numbers; it
+# checks nothing (tests/pkg-build.bats does).
+#
+#   tests/bench/packages.sh [O=<dir>]   (default: output/; works in <dir>/bench-packages)
+#
+# With spt_lua_defconfig (Lua + libm from a local mirror of Debian's source
+# archive, tests/mirror/build-mirror) or, when that mirror cannot be made,
+# the test tree's spt_calc_demo_defconfig; every archive is in the cache
+# before anything is timed (file:// primary site, no server):
+#   - clean build wall time at -j1 and -j2, and their ratio
+#     (median of KILN_BENCH_BUILDS runs each, default 1)
+#   - no-op make, and make after touching one source file of the package
+#     (medians of KILN_BENCH_REPEATS runs, default 5), with the number of
+#     objects the touch recompiled
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=$top/output
+for arg in "$@"; do
+	case $arg in
+	O=*) out=${arg#O=} ;;
+	*) echo "packages.sh: unknown argument '$arg' (only O=<dir>)" >&2; exit 2 ;;
+	esac
+done
+mkdir -p "$out" && out=$(cd "$out" && pwd) || exit 1
+work=$out/bench-packages
+builds=${KILN_BENCH_BUILDS:-1}
+repeats=${KILN_BENCH_REPEATS:-5}
+rm -rf "$work"
+mkdir -p "$work"
+log=$work/bench.log
+: >"$log"
+
+bmake() {
+	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$top" "$@"
+}
+
+# configure DIR: a fresh output folder with the benchmark's configuration.
+configure() {
+	rm -rf "$1"
+	bmake O="$1" KILN_EXTERNAL="$external" $defconfig >>"$log" 2>&1
+}
+
+# The build under test: a defconfig, KILN_EXTERNAL, and a source to touch
+# (relative to the output folder). Lua when its mirror and defconfig work.
+defconfig=spt_lua_defconfig
+external=
+touched=build/lua-5.4.4/src/lvm.c
+if ! { [ -f "$top/configs/$defconfig" ] &&
+	mirror=$("$top/tests/mirror/build-mirror" lua libm 2>>"$log") &&
+	KILN_DL_DIR=$work/dl KILN_PRIMARY_SITE=file://$mirror configure "$work/source"; }; then
+	echo "packages.sh: $defconfig or its mirror does not work here (see $log); using the test tree's calc-demo"
+	# pkg-helpers.bash is written for bats; its `load` is the only bats word it needs.
+	load() { . "$top/tests/$1.bash"; }
+	. "$top/tests/lib/pkg-helpers.bash"
+	mirror=$work/mirror
+	pkg_make_archives "$top/tests/fixtures/pkg-tree/upstream" "$mirror" || exit 1
+	defconfig=spt_calc_demo_defconfig
+	external=$top/tests/fixtures/pkg-tree
+	touched=build/tinycalc-1.0/square.c
+	configure "$work/source" || { echo "packages.sh: $defconfig failed too; see $log" >&2; exit 1; }
+fi
+export KILN_DL_DIR=$work/dl KILN_PRIMARY_SITE=file://$mirror
+unset KILN_BACKUP_SITE KILN_EXTERNAL
+
+# Every archive into the cache first: the timings below never download.
+bmake O="$work/source" source >>"$log" 2>&1 ||
+	{ echo "packages.sh: make source failed; see $log" >&2; exit 1; }
+
+# now: microseconds (bash's clock, no process started).
+now() {
+	local t=${EPOCHREALTIME/./}
+	echo "$t"
+}
+
+# median of the numbers on stdin
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+# ms MICROSECONDS: as milliseconds with one decimal.
+ms() {
+	awk -v us="$1" 'BEGIN { printf "%.1f ms", us / 1000 }'
+}
+
+echo "configuration: $defconfig (archives in the cache; $(nproc) CPUs)"
+
+# clean JOBS: median wall time of a clean build at -jJOBS, in microseconds.
+clean() {
+	local jobs=$1 i t0 t1 dir=$work/j$1
+	for i in $(seq "$builds"); do
+		configure "$dir" || return 1
+		t0=$(now)
+		bmake O="$dir" -j"$jobs" >>"$log" 2>&1 || { echo "packages.sh: build at -j$jobs failed; see $log" >&2; return 1; }
+		t1=$(now)
+		echo $((t1 - t0))
+	done | median
+}
+
+j1=$(clean 1) && [ -n "$j1" ] || exit 1
+j2=$(clean 2) && [ -n "$j2" ] || exit 1
+printf 'clean build -j1:            %s\n' "$(ms "$j1")"
+printf 'clean build -j2:            %s\n' "$(ms "$j2")"
+awk -v a="$j1" -v b="$j2" 'BEGIN { printf "speed-up -j2 over -j1:      %.2fx\n", a / b }'
+
+dir=$work/j2
+noop=$(for i in $(seq "$repeats"); do
+	t0=$(now); bmake O="$dir" -j2 >>"$log" 2>&1; t1=$(now); echo $((t1 - t0))
+done | median)
+printf 'no-op make (median of %d): %s\n' "$repeats" "$(ms "$noop")"
+
+[ -f "$dir/$touched" ] || { echo "packages.sh: $dir/$touched is not there; see $log" >&2; exit 1; }
+touch_times=$(for i in $(seq "$repeats"); do
+	touch "$dir/$touched"
+	t0=$(now); bmake O="$dir" -j2 >"$work/touch.log" 2>&1; t1=$(now)
+	cat "$work/touch.log" >>"$log"
+	echo $((t1 - t0))
+done)
+objs=$(grep -c '^  CC ' "$work/touch.log")
+printf 'make after touching %s (median of %d): %s, %s object(s) recompiled\n' \
+	"${touched#build/}" "$repeats" "$(ms "$(printf '%s\n' "$touch_times" | median)")" "$objs"

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Kiln runtime host benchmark: memcpy/memset/strlen throughput (GB/s) at a
+# few sizes and malloc/free/realloc operations per second on a mixed
+# workload, kiln's runtime vs glibc on this host. Ratio = kiln / glibc
+# (higher is better for kiln; the goal is >= 0.67, within 1.5x).
+#
+#   tests/bench/runtime-host.sh [O=<output dir>]
+#   KILN_BENCH_SCALE=0.1 tests/bench/runtime-host.sh     # a quick run
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=$top/output
+for arg in "$@"; do
+	case $arg in
+	O=*) out=${arg#O=} ;;
+	*) echo "runtime-host.sh: unknown argument '$arg' (expected O=<dir>)" >&2; exit 2 ;;
+	esac
+done
+case $out in /*) ;; *) out=$(pwd)/$out ;; esac
+build=$out/runtime-host
+
+make -s -C "$top/runtime/tests" lib O="$out" >&2
+${CC:-gcc} -std=gnu11 -O2 -Wall -o "$build/bench-runtime-host" \
+	"$top/tests/bench/runtime-host.c" "$build/host_solo5.o" "$build/libkiln-prefixed.a"
+exec "$build/bench-runtime-host"

@@ -1,0 +1,228 @@
+# tests/lib/common.bash: what every Kiln suite shares. Load it first thing
+# in a .bats file:
+#
+#   load lib/common
+#
+# It sets
+#   KILN_TOP          the Kiln tree under test
+#   KILN_TEST_TMP     where tests write (tests/run makes one per run)
+#   KILN_SUITE_TMP    this suite's own folder in it: output folders (O=),
+#                     logs, scratch files; never anything in the tree
+#   KILN_BOOT_TESTS   the external tree of test applications
+# and gives helpers to run make, build a configuration once per suite,
+# boot images, and skip with a reason.
+
+KILN_TOP=${KILN_TOP:-$(cd "$BATS_TEST_DIRNAME/.." && pwd)}
+KILN_TEST_TMP=${KILN_TEST_TMP:-${BATS_RUN_TMPDIR:-${TMPDIR:-/tmp}}/kiln-tests}
+KILN_SUITE=$(basename "$BATS_TEST_FILENAME" .bats)
+KILN_SUITE_TMP=$KILN_TEST_TMP/$KILN_SUITE
+KILN_BOOT_TESTS=$KILN_TOP/tests/fixtures/boot-tests
+KILN_KVM_PROBE=$KILN_TOP/tests/lib/kvm-probe
+# Test builds keep their downloads out of the tree's dl/ (hvt_defconfig and
+# spt_defconfig download nothing; suites that do set their own cache).
+KILN_DL_DIR=${KILN_DL_DIR:-$KILN_TEST_TMP/dl}
+export KILN_TOP KILN_TEST_TMP KILN_SUITE_TMP KILN_BOOT_TESTS KILN_DL_DIR
+mkdir -p "$KILN_SUITE_TMP"
+
+# How long a unikernel may run before a test gives up on it (a hung guest
+# must fail the test, not hang the suite).
+KILN_BOOT_TIMEOUT=${KILN_BOOT_TIMEOUT:-60}
+# The memory test images get (MiB): small, so that an access at 1 GiB is
+# outside it.
+KILN_TEST_MEM=32
+
+# --- make ---------------------------------------------------------------
+
+# kiln_make O ARGS...: make in the Kiln tree with output folder O.
+# Unsets what a calling make or the user's shell could leak into it.
+kiln_make() {
+	local out=$1
+	shift
+	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u V \
+		make --no-print-directory -C "$KILN_TOP" O="$out" "$@"
+}
+
+# kiln_make_logged LOG O ARGS...: the same, all output appended to LOG.
+# On failure, shows the end of LOG (bats prints it for failing tests).
+kiln_make_logged() {
+	local log=$1
+	shift
+	echo "\$ make O=$1 ${*:2}" >>"$log"
+	if ! kiln_make "$@" >>"$log" 2>&1; then
+		echo "make O=$1 ${*:2} failed; the end of $log:"
+		tail -n 30 "$log"
+		return 1
+	fi
+}
+
+# kiln_build O DEFCONFIG [MAKE ARGS...]: a fresh O configured with DEFCONFIG
+# (a name: hvt_defconfig) and built; the log is O.log beside O.
+kiln_build() {
+	local out=$1 defconfig=$2
+	shift 2
+	rm -rf "$out" "$out.log"
+	kiln_make_logged "$out.log" "$out" "$@" "$defconfig" &&
+		kiln_make_logged "$out.log" "$out" "$@" -j2
+}
+
+# kiln_load_config O FILE: load a defconfig-format FILE into O.
+kiln_load_config() {
+	kiln_make "$1" defconfig DEFCONFIG="$2"
+}
+
+# --- assertions ---------------------------------------------------------
+# (bats 1.8 has no bats-assert here; these print what they saw on failure.)
+
+# assert_status N: $status (from `run`) is N.
+assert_status() {
+	if [ "$status" -ne "$1" ]; then
+		echo "expected exit status $1, got $status; output:"
+		printf '%s\n' "$output"
+		return 1
+	fi
+}
+
+# assert_output_has TEXT: $output contains TEXT (a fixed string).
+assert_output_has() {
+	if ! grep -qF -- "$1" <<<"$output"; then
+		echo "expected the output to contain: $1"
+		echo "output (status $status):"
+		printf '%s\n' "$output"
+		return 1
+	fi
+}
+
+# assert_output_lacks TEXT: $output does not contain TEXT.
+assert_output_lacks() {
+	if grep -qF -- "$1" <<<"$output"; then
+		echo "expected the output not to contain: $1"
+		echo "output (status $status):"
+		printf '%s\n' "$output"
+		return 1
+	fi
+}
+
+# assert_output_matches ERE: some line of $output matches the regex.
+assert_output_matches() {
+	if ! grep -qE -- "$1" <<<"$output"; then
+		echo "expected a line of the output to match: $1"
+		echo "output (status $status):"
+		printf '%s\n' "$output"
+		return 1
+	fi
+}
+
+# assert_file FILE: FILE exists (and says which build log to read if not).
+assert_file() {
+	if [ ! -e "$1" ]; then
+		echo "missing: $1"
+		local log
+		for log in "${@:2}"; do
+			[ -f "$log" ] && { echo "the end of $log:"; tail -n 30 "$log"; }
+		done
+		return 1
+	fi
+}
+
+# --- skipping -----------------------------------------------------------
+
+# kiln_require_cmd CMD DEBIAN-PACKAGE: skip unless CMD is installed.
+kiln_require_cmd() {
+	command -v "$1" >/dev/null 2>&1 ||
+		skip "$1 is not installed (Debian package $2; sudo ./scripts/setup)"
+}
+
+# kiln_kvm_kind: the first word of tests/lib/kvm-probe's answer
+# (none, hardware, emulating); kiln_kvm_why: the rest.
+kiln_kvm_kind() {
+	"$KILN_KVM_PROBE" | sed 's/:.*//'
+}
+kiln_kvm_why() {
+	"$KILN_KVM_PROBE" | sed -n 's/^[a-z]*: //p'
+}
+
+# kiln_require_kvm: skip unless hvt guests can run (/dev/kvm usable).
+kiln_require_kvm() {
+	if [ "$(kiln_kvm_kind)" = none ]; then
+		skip "hvt needs KVM: $(kiln_kvm_why)"
+	fi
+}
+
+# kiln_skip_if_emulating_kvm WHAT: skip on a KVM that emulates guest code
+# (its instruction emulator cannot run some SSE instructions: floating
+# point fails with "emulation failure", and compute-heavy code is ~1000x
+# slower). WHAT says what is skipped.
+kiln_skip_if_emulating_kvm() {
+	if [ "$(kiln_kvm_kind)" = emulating ]; then
+		skip "$1 on hvt: this KVM emulates guest instructions ($(kiln_kvm_why)); SSE fails there. Covered on spt."
+	fi
+}
+
+# --- booting ------------------------------------------------------------
+
+# kiln_tender O PLATFORM: Kiln's tender for PLATFORM built in O.
+kiln_tender() {
+	echo "$1/host/bin/kiln-$2"
+}
+
+# kiln_boot TENDER IMAGE [--tender-option...] [-- ARGS...]: boot IMAGE
+# with KILN_TEST_MEM MiB and a time limit; use with `run`. Tender options
+# come before the image, application arguments after `--`.
+kiln_boot() {
+	local tender=$1 image=$2
+	shift 2
+	local opts=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		opts+=("$1")
+		shift
+	done
+	[ "${1:-}" = -- ] && shift
+	timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" \
+		"$tender" --mem="$KILN_TEST_MEM" "${opts[@]}" "$image" "$@"
+}
+
+# kiln_solo5_tender hvt|spt: the path of Solo5's tender for a cross-check,
+# or nothing. Taken from SOLO5_HVT / SOLO5_SPT, else SOLO5_DIR (a built
+# Solo5 tree), else a note of this machine naming a built Solo5
+# (KILN_SOLO5_NOTE, default /work/brief/solo5-built.txt).
+kiln_solo5_tender() {
+	local p=$1 var path=
+	case $p in
+	hvt) var=${SOLO5_HVT:-} ;;
+	spt) var=${SOLO5_SPT:-} ;;
+	esac
+	if [ -n "$var" ]; then
+		path=$var
+	elif [ -n "${SOLO5_DIR:-}" ]; then
+		path=$SOLO5_DIR/tenders/$p/solo5-$p
+	else
+		local note=${KILN_SOLO5_NOTE:-/work/brief/solo5-built.txt}
+		[ -f "$note" ] && path=$(grep -oE "[^ ]*/tenders/$p/solo5-$p\b" "$note" | grep -v -- -debug | head -n 1)
+	fi
+	[ -n "$path" ] && [ -x "$path" ] && echo "$path"
+	return 0
+}
+
+# kiln_require_solo5 hvt|spt: skip unless Solo5's tender is available;
+# sets SOLO5_TENDER.
+kiln_require_solo5() {
+	SOLO5_TENDER=$(kiln_solo5_tender "$1")
+	[ -n "$SOLO5_TENDER" ] ||
+		skip "no Solo5 tender for $1: set SOLO5_$(echo "$1" | tr a-z A-Z)=<path of solo5-$1> or SOLO5_DIR=<built Solo5 tree>"
+}
+
+# --- the boot tests' applications ----------------------------------------
+
+KILN_TEST_APPS="test-exit test-abort test-fault test-ssp test-syscall test-fpu test-clock test-tls test-block"
+
+# kiln_build_boot_tests PLATFORM O: Kiln's <platform>_defconfig (hello)
+# with the boot-tests external tree, built with its tender and every test
+# application in one make (`make <app>` builds an application's image
+# whichever one is configured; they share the runtime and the boot shim).
+# hello stays the configured application, for `make run`. Logs to O.log.
+kiln_build_boot_tests() {
+	local p=$1 out=$2
+	rm -rf "$out" "$out.log"
+	kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" "${p}_defconfig" &&
+		kiln_make_logged "$out.log" "$out" -j2 all "$out/host/bin/kiln-$p" $KILN_TEST_APPS
+}

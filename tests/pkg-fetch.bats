@@ -1,0 +1,164 @@
+#!/usr/bin/env bats
+# Getting package sources through the build: mirrors, upstream, backup, a
+# verified cache, resumed and failed transfers, offline builds, a cache shared
+# by two builds at once. The packages are those of tests/fixtures/pkg-tree,
+# served by tests/lib/httpd.py on 127.0.0.1 (tests/lib/pkg-helpers.bash).
+
+load lib/pkg-helpers
+
+setup_file() {
+	pkg_setup_file
+}
+
+teardown_file() {
+	pkg_teardown_file
+}
+
+setup() {
+	export KILN_DL_DIR="$BATS_TEST_TMPDIR/dl"
+	pkg_configure
+	pkg_forget_downloads
+	: >"$HTTPD_LOG"
+	unset KILN_PRIMARY_SITE KILN_BACKUP_SITE KILN_TEST_UPSTREAM
+}
+
+# The archive of tinycalc in the cache, and what must never be beside it.
+CALC=tinycalc-1.0.tar.gz
+cached() {
+	echo "$KILN_DL_DIR/tinycalc/$CALC"
+}
+
+calc_sha256() {
+	awk -v f="$CALC" '$1 == "sha256" && $3 == f { print $2 }' "$TREE/package/tinycalc/tinycalc.hash"
+}
+
+@test "make fetches every package through the primary mirror and builds the image" {
+	KILN_PRIMARY_SITE=$HTTP run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(served "$CALC")" = "/$CALC 200" ]
+	[ "$(served tinymul-1.0.tar.gz)" = "/tinymul-1.0.tar.gz 200" ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+	[ ! -e "$(cached).part" ]
+	[ -x "$O/images/calc-demo.spt" ]
+}
+
+@test "a primary mirror answering 404 falls through to the package's upstream site" {
+	KILN_PRIMARY_SITE=$HTTP/404 KILN_TEST_UPSTREAM=$HTTP/upstream run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(served "$CALC")" = "/404/$CALC 404
+/upstream/tinycalc/$CALC 200" ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+}
+
+@test "the backup mirror serves when the primary and upstream both fail" {
+	KILN_PRIMARY_SITE=$HTTP/404 KILN_TEST_UPSTREAM=$OFF KILN_BACKUP_SITE=$HTTP/backup \
+		run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(served "$CALC")" = "/404/$CALC 404
+/backup/$CALC 200" ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+}
+
+@test "a tampered archive stops the build: file, URL and both hashes named, nothing cached" {
+	local got
+	got=$(python3 -c 'import hashlib, sys, urllib.request
+print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "$HTTP/tamper/$CALC")
+	[ "$got" != "$(calc_sha256)" ]
+	: >"$HTTPD_LOG"
+	KILN_PRIMARY_SITE=$HTTP/tamper run kmake
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"hash mismatch for $CALC from $HTTP/tamper/$CALC: expected $(calc_sha256), got $got"* ]]
+	[ ! -e "$(cached)" ]
+	[ ! -e "$(cached).part" ]
+	[ ! -e "$O/build/tinycalc-1.0" ]
+	[ ! -e "$O/images/calc-demo.spt" ]
+}
+
+@test "a transfer cut half-way is resumed with a Range request by the next make" {
+	pkg_configure KILN_DL_RETRIES=0
+	KILN_PRIMARY_SITE=$HTTP/cut run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[ ! -e "$(cached)" ]
+	[ -s "$(cached).part" ]
+	local kept
+	kept=$(stat -c %s "$(cached).part")
+	KILN_PRIMARY_SITE=$HTTP/cut run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+	[ ! -e "$(cached).part" ]
+	grep -qx "GET /cut/$CALC range=bytes=$kept- status=206" "$HTTPD_LOG"
+}
+
+@test "a server that accepts and stalls fails after DL_STALL_TIMEOUT with a clear error" {
+	pkg_configure KILN_DL_STALL_TIMEOUT=1 KILN_DL_RETRIES=0
+	local start=$SECONDS
+	KILN_PRIMARY_SITE=$HTTP/stall run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -ne 0 ]
+	# Well before the server's 8 s of silence end.
+	[ $((SECONDS - start)) -lt 7 ]
+	[[ "$output" == *"$HTTP/stall/$CALC: stalled: no data for 1 s"* ]]
+	[[ "$output" == *"could not download $CALC into $KILN_DL_DIR/tinycalc"* ]]
+	[ ! -e "$(cached)" ]
+}
+
+@test "offline with an empty cache: the error names the file and the cache" {
+	KILN_PRIMARY_SITE=$OFF run kmake
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"could not download $CALC into $KILN_DL_DIR/tinycalc"* ]]
+	[[ "$output" == *"$OFF/$CALC"* ]]
+	[ ! -e "$O/images/calc-demo.spt" ]
+}
+
+@test "a package without any site says so" {
+	run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"tinycalc: no site to download $CALC from"* ]]
+}
+
+@test "after make source a fresh output folder builds with no network at all" {
+	KILN_PRIMARY_SITE=$HTTP run kmake source
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ -f "$(cached)" ] && [ -f "$KILN_DL_DIR/tinymul/tinymul-1.0.tar.gz" ]
+	: >"$HTTPD_LOG"
+	# A fresh output folder (the next test reuses it).
+	local O="$BATS_FILE_TMPDIR/second"
+	rm -rf "$O"
+	pkg_configure
+	KILN_PRIMARY_SITE=$OFF KILN_BACKUP_SITE=$OFF run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ -x "$O/images/calc-demo.spt" ]
+	[ ! -s "$HTTPD_LOG" ]
+}
+
+@test "two builds in two output folders sharing one cache fetch each archive once" {
+	# The second output folder of the test before, if it ran (else a fresh one).
+	local O2="$BATS_FILE_TMPDIR/second"
+	O=$O2 pkg_configure
+	O=$O2 pkg_forget_downloads
+	O=$O2 kmake "$O2/host/bin/kiln-dl" >/dev/null 2>&1
+	# Both builds start downloading at once; a slow server keeps them overlapping.
+	export KILN_PRIMARY_SITE=$HTTP/slow
+	kmake >"$BATS_TEST_TMPDIR/first.log" 2>&1 &
+	local first=$!
+	O=$O2 kmake >"$BATS_TEST_TMPDIR/second.log" 2>&1 &
+	local second=$!
+	local s1=0 s2=0
+	wait $first || s1=$?
+	wait $second || s2=$?
+	cat "$BATS_TEST_TMPDIR/first.log" "$BATS_TEST_TMPDIR/second.log"
+	[ $s1 -eq 0 ] && [ $s2 -eq 0 ]
+	[ -x "$O/images/calc-demo.spt" ] && [ -x "$O2/images/calc-demo.spt" ]
+	[ "$(served "$CALC")" = "/slow/$CALC 200" ]
+	[ "$(served tinymul-1.0.tar.gz)" = "/slow/tinymul-1.0.tar.gz 200" ]
+}
