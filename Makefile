@@ -118,7 +118,7 @@ include $(foreach e,$(KILN_EXTERNAL_DIRS),$(sort $(wildcard $(e)/package/*/*.mk)
 
 include $(KILN_TOP)/package/pkg-info.mk
 
-all: $(KILN_IMAGE)
+all: $(KILN_IMAGE) $(KILN_RUN_DEPS)
 
 # make run: boot the configured image under its tender.
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
@@ -133,7 +133,7 @@ check-%:
 	$(Q)$(KILN_TOP)/tests/run $*
 
 bench:
-	$(Q)$(KILN_TOP)/tests/bench/run
+	$(Q)$(KILN_TOP)/tests/bench/run O=$(O)
 
 clean:
 	$(call kiln-step-msg,CLEAN,$(O) build products)

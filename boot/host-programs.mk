@@ -4,7 +4,7 @@
 
 # Shared tender code, compiled once as position-independent code (kiln-spt
 # is a PIE: it must sit above the guest's memory).
-KILN_TENDER_COMMON_CFLAGS += -fPIE
+KILN_TENDER_COMMON_CFLAGS += -fPIE -DKILN_VERSION='"$(KILN_VERSION)"'
 $(eval $(call kiln-host-objects,host-tender-common,$(KILN_TOP)/boot/tender,KILN_TENDER_COMMON))
 
 KILN_HVT_EXTRA_OBJS = $(KILN_TENDER_COMMON_OBJS)

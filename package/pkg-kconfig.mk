@@ -42,7 +42,7 @@ define kiln-kconfig-load
 	$(Q)cp $(1) $(KILN_GEN_DIR)/input.config
 	$(Q)$(KILN_KCONFIG_ENV) kconfig-conf $(2) $(KILN_KCONFIG) >$(KILN_GEN_DIR)/conf.log || \
 		{ cat $(KILN_GEN_DIR)/conf.log >&2; exit 1; }
-	$(Q)$(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) applied $(KILN_GEN_DIR)/input.config $(KILN_CONFIG) $(1)
+	$(Q)$(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) applied $(KILN_GEN_DIR)/input.config $(KILN_CONFIG) $(1) $(KILN_KCONFIG_FILES)
 endef
 
 %_defconfig: FORCE
@@ -81,7 +81,7 @@ olddefconfig: FORCE
 # $(O)/defconfig; DEFCONFIG=<file> to write elsewhere, e.g. configs/x_defconfig).
 savedefconfig: FORCE
 	$(kiln-kconfig-prepare)
-	$(if $(wildcard $(KILN_CONFIG)),,$(error savedefconfig: no $(KILN_CONFIG) yet))
+	$(if $(wildcard $(KILN_CONFIG)),,$(error savedefconfig: no $(KILN_CONFIG) yet; start with `make <name>_defconfig` (see `make list-defconfigs`) or `make menuconfig`))
 	$(Q)$(KILN_KCONFIG_ENV) kconfig-conf --savedefconfig=$(abspath $(or $(DEFCONFIG),$(O)/defconfig)) $(KILN_KCONFIG) >/dev/null
 	@echo "kiln: saved $(abspath $(or $(DEFCONFIG),$(O)/defconfig))"
 

@@ -38,7 +38,9 @@ $(2)_OBJS := $$($(2)_NOFPU_OBJS) $$($(2)_FPU_OBJS)
 $(2)_OBJ_DIRS := $$(sort $$(patsubst %/,%,$$(dir $$($(2)_OBJS))))
 $(2)_FLAGS_FILE := $(4)/.kiln-flags
 $(2)_ORDER_PREREQS := $$(or $$($(2)_TREE_STAMP),$$($(2)_OBJ_DIRS))
-$(2)_OBJ_CFLAGS := $$(strip $$($(2)_CFLAGS) $$(addprefix -I,$$($(2)_INCLUDES)))
+# PREFIX_INCLUDE_DIRS, when the flavour made it, holds PREFIX_INCLUDES made
+# absolute (relative to the component's tree): make runs in $(KILN_TOP).
+$(2)_OBJ_CFLAGS := $$(strip $$($(2)_CFLAGS) $$(addprefix -I,$$(or $$($(2)_INCLUDE_DIRS),$$($(2)_INCLUDES))))
 KILN_COMPONENTS += $(2)
 
 $$($(2)_NOFPU_OBJS): private KILN_OBJ_CFLAGS := $(KILN_NOFPU_CFLAGS) $$($(2)_OBJ_CFLAGS)

@@ -51,6 +51,7 @@ RUNTIME_SOURCES = \
 	locale/setlocale.c \
 	malloc/aligned_alloc.c \
 	malloc/calloc.c \
+	malloc/memalign.c \
 	malloc/posix_memalign.c \
 	malloc/reallocarray.c \
 	malloc/tlsf.c \
@@ -119,6 +120,7 @@ RUNTIME_SOURCES = \
 	time/calendar.c \
 	time/clock.c \
 	time/clock_gettime.c \
+	time/gettimeofday.c \
 	time/gmtime.c \
 	time/localtime.c \
 	time/mktime.c \

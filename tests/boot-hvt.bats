@@ -29,7 +29,26 @@ image() {
 }
 
 setup() {
-	kiln_require_kvm
+	# The probe's own tests run without KVM too.
+	case $BATS_TEST_DESCRIPTION in
+	kvm-probe*) ;;
+	*) kiln_require_kvm ;;
+	esac
+}
+
+@test "kvm-probe prints none, hardware or emulating (with a reason) and exits 0" {
+	run "$KILN_KVM_PROBE"
+	assert_status 0
+	[ "${#lines[@]}" -eq 1 ]
+	assert_output_matches '^(none: .+|hardware|emulating: .+)$'
+}
+
+@test "kvm-probe says none, and why, for a missing device" {
+	KILN_KVM_DEV=$KILN_SUITE_TMP/no-such-kvm run "$KILN_KVM_PROBE"
+	assert_status 0
+	assert_output_matches "^none: .*no-such-kvm does not exist"
+	KILN_KVM_DEV=$KILN_SUITE_TMP run "$KILN_KVM_PROBE"
+	assert_output_matches "^none: .*not a character device"
 }
 
 @test "make run boots hello: greeting, exit status 0" {
@@ -122,6 +141,14 @@ setup() {
 	assert_output_has "test-fpu: a*b=3.3750 a/b=0.666667"
 	assert_output_has "test-fpu: pi~3.1416"
 	assert_output_has "test-fpu: OK"
+}
+
+@test "on an emulating KVM, SSE the emulator cannot run is a clear guest fault, not a hang" {
+	[ "$(kiln_kvm_kind)" = emulating ] || skip "this KVM does not emulate guest instructions"
+	run kiln_boot "$TENDER" "$(image test-fpu)"
+	assert_status 254
+	assert_output_has "guest fault"
+	assert_output_has "emulation failure"
 }
 
 @test "TLS: _Thread_local initial values, writes, a second block" {

@@ -68,6 +68,21 @@ write_defconfig() {
 	[ "$n" -ge 2 ]
 }
 
+@test "every package/*/Config.in is reachable from the menus (its symbol is in .config)" {
+	kiln_make "$OUT" hvt_defconfig >/dev/null
+	local f sym missing=
+	for f in "$KILN_TOP"/package/*/Config.in; do
+		sym=$(awk '$1 == "config" { print $2; exit }' "$f")
+		[ -n "$sym" ] || continue
+		grep -qE "^(KILN_$sym=|# KILN_$sym is not set)" "$OUT/.config" ||
+			missing="$missing ${f#$KILN_TOP/} (KILN_$sym)"
+	done
+	[ -z "$missing" ] || {
+		echo "not sourced by any menu (package/Config.in or package/Config.apps.in):$missing"
+		return 1
+	}
+}
+
 @test "savedefconfig round-trips: load it again, get the same .config" {
 	local def=$KILN_SUITE_TMP/rt_defconfig
 	write_defconfig "$def" KILN_PLATFORM_SPT=y KILN_OPTIMIZE_S=y KILN_RUN_MEM=64 \
@@ -298,7 +313,7 @@ screen_wait() {
 }
 
 teardown() {
-	if [ "${BATS_TEST_DESCRIPTION#menuconfig}" != "$BATS_TEST_DESCRIPTION" ]; then
+	if [ "${BATS_TEST_DESCRIPTION%%:*}" = menuconfig ] || [ "${BATS_TEST_DESCRIPTION%%:*}" = nconfig ]; then
 		tmux_cmd kill-server 2>/dev/null || true
 	fi
 }
@@ -352,4 +367,30 @@ teardown() {
 	screen_wait "menuconfig-exit=0"
 	run diff "$OUT/before.config" "$OUT/.config"
 	assert_status 0
+}
+
+@test "nconfig: change Toolchain > Optimisation level to -O3, save, .config changes" {
+	kiln_require_cmd tmux tmux
+	kiln_require_cmd kconfig-nconf kconfig-frontends
+	kiln_make "$OUT" spt_defconfig >/dev/null
+	tmux_cmd new-session -d -s menu -x 100 -y 30 \
+		"env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory -C '$KILN_TOP' O='$OUT' nconfig; echo nconfig-exit=\$?; sleep 60"
+	screen_wait "Toolchain  --->"
+	tmux_cmd send-keys -t menu Down Enter
+	screen_wait "Optimisation level (-O2 (speed))"
+	tmux_cmd send-keys -t menu Enter
+	screen_wait "-O3 (more speed, larger code)"
+	# The list: -O2, -Os, -O3, ...
+	tmux_cmd send-keys -t menu Down Down Enter
+	screen_wait "Optimisation level (-O3"
+	tmux_cmd send-keys -t menu Escape
+	screen_wait "Build options  --->"
+	tmux_cmd send-keys -t menu Escape
+	screen_wait "save your new configuration"
+	tmux_cmd send-keys -t menu Enter
+	# nconfig confirms the write in a dialog of its own.
+	screen_wait "configuration written to"
+	tmux_cmd send-keys -t menu Enter
+	screen_wait "nconfig-exit=0"
+	config_has KILN_OPTIMIZE_3=y KILN_OPTIMIZE='"-O3"' KILN_PLATFORM_SPT=y
 }

@@ -34,7 +34,7 @@ setup() {
 	grep -qx 'KILN_PACKAGE_TINYCALC=y' "$O/.config"
 	grep -qx 'KILN_PACKAGE_TINYMUL=y' "$O/.config"
 	grep -qx 'KILN_TINYCALC_BONUS=0' "$O/.config"
-	! grep -q '^KILN_APP_HELLO=y' "$O/.config"
+	run ! grep -q '^KILN_APP_HELLO=y' "$O/.config"
 }
 
 @test "the tree's menu entries are in Kiln's menus: its options load and save" {
@@ -50,7 +50,7 @@ setup() {
 	cat "$BATS_TEST_TMPDIR/saved_defconfig"
 	grep -qx 'KILN_TINYCALC_BONUS=7' "$BATS_TEST_TMPDIR/saved_defconfig"
 	grep -qx 'KILN_APP_CALC_DEMO=y' "$BATS_TEST_TMPDIR/saved_defconfig"
-	! grep -q 'KILN_PACKAGE_TINYCALC' "$BATS_TEST_TMPDIR/saved_defconfig"
+	run ! grep -q 'KILN_PACKAGE_TINYCALC' "$BATS_TEST_TMPDIR/saved_defconfig"
 }
 
 @test "a package option of the tree keeps its menu dependencies" {

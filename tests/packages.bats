@@ -186,6 +186,21 @@ lz4-demo: all checks passed'
 	[ ! -e "$BATS_TEST_TMPDIR/m/lz4-1.9.4.tar.gz" ]
 }
 
+@test "build-mirror: an unreachable source archive exits 2 (the status tests skip on)" {
+	# apt configured (APT_CONFIG) with a single source that refuses connections.
+	local d="$BATS_TEST_TMPDIR/apt"
+	mkdir -p "$d/parts"
+	printf 'Types: deb\nURIs: http://127.0.0.1:%s/debian\nSuites: bookworm\nComponents: main\n' \
+		"$(refused_port)" >"$d/parts/refused.sources"
+	printf 'Dir::Etc::sourceparts "%s/parts";\nDir::Etc::sourcelist "%s/none.list";\n' "$d" "$d" \
+		>"$d/apt.conf"
+	APT_CONFIG="$d/apt.conf" run "$KILN_ROOT/tests/mirror/build-mirror" -c "$d/cache" lz4
+	echo "$output"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"Debian's source archive is unreachable"* ]]
+	grep -q '^Types: deb-src$' "$d/cache/apt/sources/refused.sources"
+}
+
 @test "spt: lua-script, from spt_lua_defconfig, runs its script with the command line as arg" {
 	build_app spt lua-script spt_lua_defconfig
 	# Both archives came from the mirror.

@@ -128,7 +128,8 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	KILN_PRIMARY_SITE=$HTTP run kmake source
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ -f "$(cached)" ] && [ -f "$KILN_DL_DIR/tinymul/tinymul-1.0.tar.gz" ]
+	[ -f "$(cached)" ]
+	[ -f "$KILN_DL_DIR/tinymul/tinymul-1.0.tar.gz" ]
 	: >"$HTTPD_LOG"
 	# A fresh output folder (the next test reuses it).
 	local O="$BATS_FILE_TMPDIR/second"
@@ -157,8 +158,10 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	wait $first || s1=$?
 	wait $second || s2=$?
 	cat "$BATS_TEST_TMPDIR/first.log" "$BATS_TEST_TMPDIR/second.log"
-	[ $s1 -eq 0 ] && [ $s2 -eq 0 ]
-	[ -x "$O/images/calc-demo.spt" ] && [ -x "$O2/images/calc-demo.spt" ]
+	[ $s1 -eq 0 ]
+	[ $s2 -eq 0 ]
+	[ -x "$O/images/calc-demo.spt" ]
+	[ -x "$O2/images/calc-demo.spt" ]
 	[ "$(served "$CALC")" = "/slow/$CALC 200" ]
 	[ "$(served tinymul-1.0.tar.gz)" = "/slow/tinymul-1.0.tar.gz 200" ]
 }

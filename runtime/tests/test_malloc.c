@@ -16,6 +16,7 @@ void *kiln_calloc(size_t, size_t);
 void *kiln_realloc(void *, size_t);
 void kiln_free(void *);
 void *kiln_aligned_alloc(size_t, size_t);
+void *kiln_memalign(size_t, size_t);
 int kiln_posix_memalign(void **, size_t, size_t);
 size_t kiln_malloc_usable_size(void *);
 void *kiln_reallocarray(void *, size_t, size_t);
@@ -140,7 +141,7 @@ static void stress(void)
 				break;
 			case 2:
 				align = (size_t)1 << (h_rand() % 13);
-				l->p = kiln_aligned_alloc(align, n);
+				l->p = h_rand() % 2 ? kiln_aligned_alloc(align, n) : kiln_memalign(align, n);
 				break;
 			case 3: {
 				void *p = NULL;

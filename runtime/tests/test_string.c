@@ -110,6 +110,36 @@ static void test_mem_sizes_alignments(void)
 	}
 }
 
+/* Large sizes take the string-instruction paths (above 256 bytes for
+ * memcpy, 1 KiB for memset): sizes around those limits and far above,
+ * at every destination alignment, guards checked. */
+static void test_mem_large(void)
+{
+	enum { BIG = 70000 };
+	static unsigned char s[BIG + 64], d[BIG + 128], r[BIG + 128];
+	static const size_t sizes[] = {255, 256, 257, 263, 511, 512, 513, 1023, 1024, 1025, 1031,
+				       1100, 4095, 4096, 4097, 65536, 65543, BIG};
+
+	fill_random(s, sizeof s);
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		for (int da = 0; da < 16; da++) {
+			size_t n = sizes[i];
+			int sa = (int)(h_rand() % 16);
+			memset(d, GUARD, sizeof d);
+			memset(r, GUARD, sizeof r);
+			kiln_memcpy(d + 32 + da, s + sa, n);
+			memcpy(r + 32 + da, s + sa, n);
+			CHECK(!memcmp(d, r, sizeof d), "memcpy n=%zu src+%d dst+%d", n, sa, da);
+			kiln_memset(d + 32 + da, da + 1, n);
+			memset(r + 32 + da, da + 1, n);
+			CHECK(!memcmp(d, r, sizeof d), "memset n=%zu dst+%d", n, da);
+			kiln_memmove(d + 32 + da, d + 40, n);
+			memmove(r + 32 + da, r + 40, n);
+			CHECK(!memcmp(d, r, sizeof d), "memmove n=%zu overlapping, dst+%d", n, da);
+		}
+	}
+}
+
 /* memmove: every overlap offset in both directions. */
 static void test_memmove(void)
 {
@@ -332,6 +362,7 @@ int main(void)
 {
 	test_mem_sizes_alignments();
 	test_memmove();
+	test_mem_large();
 	test_str_lengths();
 	test_search();
 	test_tokens();

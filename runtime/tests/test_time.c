@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 #include "harness.h"
 
@@ -19,6 +20,7 @@ time_t kiln_time(time_t *);
 int kiln_clock_gettime(clockid_t, struct timespec *);
 long kiln_clock(void);
 double kiln_difftime(time_t, time_t);
+int kiln_gettimeofday(struct timeval *, void *);
 
 #define T1900 (-2208988800LL)
 #define T2200 (7258118400LL)
@@ -148,6 +150,9 @@ int main(void)
 			;
 		CHECK(kiln_clock() >= c0, "clock() does not go backwards");
 		CHECK(kiln_difftime(10, 4) == 6.0, "difftime");
+		struct timeval tv;
+		CHECK(kiln_gettimeofday(&tv, NULL) == 0 && tv.tv_usec >= 0 && tv.tv_usec < 1000000 &&
+		      tv.tv_sec >= now && tv.tv_sec - now <= 1, "gettimeofday");
 	}
 	return h_report("test_time");
 }

@@ -52,6 +52,7 @@ if ! { [ -f "$top/configs/$defconfig" ] &&
 	KILN_DL_DIR=$work/dl KILN_PRIMARY_SITE=file://$mirror configure "$work/source"; }; then
 	echo "packages.sh: $defconfig or its mirror does not work here (see $log); using the test tree's calc-demo"
 	# pkg-helpers.bash is written for bats; its `load` is the only bats word it needs.
+	# shellcheck disable=SC1090 # the only file it loads is tests/lib/dl-helpers.bash
 	load() { . "$top/tests/$1.bash"; }
 	. "$top/tests/lib/pkg-helpers.bash"
 	mirror=$work/mirror
@@ -88,8 +89,8 @@ echo "configuration: $defconfig (archives in the cache; $(nproc) CPUs)"
 
 # clean JOBS: median wall time of a clean build at -jJOBS, in microseconds.
 clean() {
-	local jobs=$1 i t0 t1 dir=$work/j$1
-	for i in $(seq "$builds"); do
+	local jobs=$1 _ t0 t1 dir=$work/j$1
+	for _ in $(seq "$builds"); do
 		configure "$dir" || return 1
 		t0=$(now)
 		bmake O="$dir" -j"$jobs" >>"$log" 2>&1 || { echo "packages.sh: build at -j$jobs failed; see $log" >&2; return 1; }
@@ -105,13 +106,13 @@ printf 'clean build -j2:            %s\n' "$(ms "$j2")"
 awk -v a="$j1" -v b="$j2" 'BEGIN { printf "speed-up -j2 over -j1:      %.2fx\n", a / b }'
 
 dir=$work/j2
-noop=$(for i in $(seq "$repeats"); do
+noop=$(for _ in $(seq "$repeats"); do
 	t0=$(now); bmake O="$dir" -j2 >>"$log" 2>&1; t1=$(now); echo $((t1 - t0))
 done | median)
 printf 'no-op make (median of %d): %s\n' "$repeats" "$(ms "$noop")"
 
 [ -f "$dir/$touched" ] || { echo "packages.sh: $dir/$touched is not there; see $log" >&2; exit 1; }
-touch_times=$(for i in $(seq "$repeats"); do
+touch_times=$(for _ in $(seq "$repeats"); do
 	touch "$dir/$touched"
 	t0=$(now); bmake O="$dir" -j2 >"$work/touch.log" 2>&1; t1=$(now)
 	cat "$work/touch.log" >>"$log"

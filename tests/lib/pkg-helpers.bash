@@ -7,6 +7,7 @@
 #   SRV         the server's root      HTTP  http://127.0.0.1:<port>
 #   HTTPD_LOG   one line per request   OFF   a URL where nothing listens
 #   O           the suite's output folder (pkg_configure fills it)
+# Builds run with -j2 (KILN_TEST_JOBS=<n> to change).
 
 load lib/dl-helpers
 
@@ -36,7 +37,8 @@ pkg_setup_file() {
 	httpd_launch "$BATS_FILE_TMPDIR/httpd.port" "$HTTPD_LOG" --root "$SRV" --stall-seconds 8 \
 		--slow-rate 500 || return 1
 	export HTTPD_PID=$LAUNCHED_PID HTTP="http://127.0.0.1:$LAUNCHED_PORT"
-	export OFF="http://127.0.0.1:$(refused_port)"
+	OFF="http://127.0.0.1:$(refused_port)" || return 1
+	export OFF
 	# Only what a test names: no upstream site, no site from the caller's environment.
 	unset KILN_TEST_UPSTREAM KILN_PRIMARY_SITE KILN_BACKUP_SITE KILN_DL_DIR KILN_EXTERNAL
 }

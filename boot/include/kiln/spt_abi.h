@@ -23,6 +23,9 @@
 /* Guest memory starts here in the tender's address space. */
 #define SPT_HOST_MEM_BASE 0x10000
 
+/* Lowest address an image may load at (and its entry point), as on hvt. */
+#define SPT_GUEST_MIN_BASE 0x100000
+
 /* Boot info: the first page of guest memory after SPT_HOST_MEM_BASE. */
 #define SPT_BOOT_INFO_BASE (SPT_HOST_MEM_BASE + 0x1000)
 

@@ -14,9 +14,6 @@
 #include "kiln/spt_abi.h"
 #include "tender.h"
 
-/* Lowest address of an image's segments (as on hvt and in Solo5). */
-#define SPT_GUEST_MIN_BASE 0x100000
-
 struct tender_guest {
     uint8_t *mem;            /* host address of guest address 0 (= NULL)    */
     size_t mem_size;         /* guest addresses [SPT_HOST_MEM_BASE, mem_size) */

@@ -23,7 +23,7 @@
  * fma.c takes a_clz_64 (count leading zeros) from musl's internal atomic.h,
  * whose other contents need musl's per-architecture headers. Claiming that
  * header's include guard here keeps it out whatever the -I order is, and
- * this is all fma.c needs of it. a_clz_64(0) is 64, as musl's own.
+ * this is all fma.c needs of it (it never asks about 0; 64 is the safe answer).
  */
 #define _ATOMIC_H
 static inline int a_clz_64(uint64_t x)

@@ -49,3 +49,8 @@ struct timespec { long tv_sec; long tv_nsec; };
 #define __DEFINED_off_t
 typedef long off_t;
 #endif
+
+#if defined(__NEED_suseconds_t) && !defined(__DEFINED_suseconds_t)
+#define __DEFINED_suseconds_t
+typedef long suseconds_t;
+#endif

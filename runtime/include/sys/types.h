@@ -8,6 +8,7 @@
 #define __NEED_clock_t
 #define __NEED_clockid_t
 #define __NEED_off_t
+#define __NEED_suseconds_t
 #include <bits/types.h>
 
 #include <stdint.h>
@@ -22,7 +23,6 @@ typedef unsigned long ino_t;
 typedef unsigned long dev_t;
 typedef long blksize_t;
 typedef long blkcnt_t;
-typedef long suseconds_t;
 typedef unsigned useconds_t;
 
 typedef unsigned char u_char;
