@@ -50,7 +50,7 @@ include $(KILN_TOP)/package/pkg-external.mk
 # Targets that never read the configuration.
 KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig syncconfig \
 	savedefconfig %_defconfig defconfig list-defconfigs help clean distclean \
-	check check-% runtime-check bench
+	check check-% bench
 
 KILN_CONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig savedefconfig \
 	%_defconfig defconfig

@@ -28,7 +28,6 @@ $(2)_PKGDIR := $(pkgdir)
 $(2)_SRCDIR := $(pkgdir)
 $(2)_KIND := application
 $(2)_CFLAGS += -Wall
-$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$$($(2)_SRCDIR))
 KILN_APPLICATIONS += $(1)
 $$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
 

@@ -23,9 +23,6 @@
 #
 # Verbs: <pkg> <pkg>-source -extract -patch -build -rebuild -dirclean.
 
-# Absolute include directories: $(1) list, $(2) base for relative ones.
-kiln-abs-dirs = $(foreach i,$(1),$(if $(filter /%,$(i)),$(i),$(2)/$(i)))
-
 KILN_HEADERS_STAMP_DIR := $(BUILD_DIR)/.headers
 
 define kiln-package-inner
@@ -37,7 +34,6 @@ KILN_PACKAGES += $(1)
 $(call kiln-package-source,$(1),$(2))
 
 $(2)_TREE_STAMP := $$($(2)_STAMP_PATCHED)
-$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$$($(2)_SRCDIR))
 $$(addprefix $$($(2)_SRCDIR)/,$$($(2)_SOURCES) $$($(2)_FPU_SOURCES)): $$($(2)_STAMP_PATCHED)
 $$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$$($(2)_SRCDIR)))
 $$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
@@ -71,7 +67,6 @@ define kiln-local-library-inner
 $(2)_NAME := $(1)
 $(2)_LIBNAME ?= $(1)
 $(2)_KIND := local
-$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$$($(2)_SRCDIR))
 $$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
 $$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
 $(2)_TARGETS := $$($(2)_LIB)

@@ -14,7 +14,7 @@
 #   PREFIX_FPU_SOURCES  sources that may use floating point
 #   PREFIX_FPU          y: every source may use floating point
 #   PREFIX_CFLAGS       extra flags for this component's objects only
-#   PREFIX_INCLUDES     include directories (absolute)
+#   PREFIX_INCLUDES     include directories, relative to SRCDIR or absolute
 #   PREFIX_PREREQS      what must exist before any object is compiled
 #                       (e.g. the dependencies' installed headers)
 #   PREFIX_TREE_STAMP   for sources extracted from an archive: the stamp that
@@ -38,9 +38,8 @@ $(2)_OBJS := $$($(2)_NOFPU_OBJS) $$($(2)_FPU_OBJS)
 $(2)_OBJ_DIRS := $$(sort $$(patsubst %/,%,$$(dir $$($(2)_OBJS))))
 $(2)_FLAGS_FILE := $(4)/.kiln-flags
 $(2)_ORDER_PREREQS := $$(or $$($(2)_TREE_STAMP),$$($(2)_OBJ_DIRS))
-# PREFIX_INCLUDE_DIRS, when the flavour made it, holds PREFIX_INCLUDES made
-# absolute (relative to the component's tree): make runs in $(KILN_TOP).
-$(2)_OBJ_CFLAGS := $$(strip $$($(2)_CFLAGS) $$(addprefix -I,$$(or $$($(2)_INCLUDE_DIRS),$$($(2)_INCLUDES))))
+$(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$(3))
+$(2)_OBJ_CFLAGS := $$(strip $$($(2)_CFLAGS) $$(addprefix -I,$$($(2)_INCLUDE_DIRS)))
 KILN_COMPONENTS += $(2)
 
 $$($(2)_NOFPU_OBJS): private KILN_OBJ_CFLAGS := $(KILN_NOFPU_CFLAGS) $$($(2)_OBJ_CFLAGS)

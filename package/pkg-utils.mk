@@ -7,6 +7,9 @@ kiln-uppercase = $(subst -,_,$(subst a,A,$(subst b,B,$(subst c,C,$(subst d,D,$(s
 pkgdir = $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 pkgname = $(notdir $(pkgdir))
 
+# Absolute paths: $(1) list, $(2) base for the relative ones.
+kiln-abs-dirs = $(foreach i,$(1),$(if $(filter /%,$(i)),$(i),$(2)/$(i)))
+
 # Strip the quotes Kconfig puts around string values.
 qstrip = $(strip $(subst ",,$(1)))
 #"))

@@ -12,6 +12,14 @@ struct suite_count {
 	unsigned ignored;	/* tests the project itself marks as skipped */
 };
 
+/* cJSON's test programs, renamed cjson_test_<name>: the table is generated
+ * from SELFTESTS_CJSON_PROGRAMS in selftests.mk and ends with a NULL name. */
+struct cjson_program {
+	const char *name;
+	int (*main)(void);
+};
+extern const struct cjson_program selftests_cjson_programs[];
+
 void suite_mbedtls(struct suite_count *count);
 void suite_cjson(struct suite_count *count);
 void suite_lz4(struct suite_count *count);

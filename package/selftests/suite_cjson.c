@@ -1,5 +1,5 @@
 /*
- * selftests: cJSON's own test programs (tests/*.c, on Unity), as shipped.
+ * selftests: cJSON's own test programs (its tests folder, on Unity), as shipped.
  *
  * Each test file of cJSON's tarball is a program with its own main() and
  * its own copy of cJSON (tests/common.h includes ../cJSON.c). The build
@@ -19,12 +19,6 @@
 #include "unity/src/unity.h"
 
 #include "suite.h"
-
-struct cjson_program {
-	const char *name;
-	int (*main)(void);
-};
-extern const struct cjson_program selftests_cjson_programs[];
 
 void suite_cjson(struct suite_count *count)
 {

@@ -1,5 +1,5 @@
 /*
- * selftests: Lua 5.4 scripts (package/selftests/lua/*.lua) built into the
+ * selftests: Lua 5.4 scripts (package/selftests/lua/, one file each) built into the
  * image, each run in a fresh state with every standard library.
  *
  * Each script's output is framed by two delimiter lines,
