@@ -34,6 +34,7 @@ RUNTIME_SOURCES = \
 	ctype/toascii.c \
 	ctype/tolower.c \
 	ctype/toupper.c \
+	env/__libc_heap.c \
 	env/__libc_start.c \
 	errno/errno.c \
 	exit/_Exit.c \

@@ -5,7 +5,7 @@
  * Memory layout it sets up (addresses grow upwards):
  *
  *     image (text, rodata, data, bss)        up to __kiln_image_end
- *     boot thread's TLS block                 page aligned
+ *     boot thread's TLS block                 KILN_TLS_ALIGN aligned
  *     heap: [heap_start, heap_start + heap_size)   page aligned
  *     stack reserve                           see stack_reserve()
  *     mem_size                                top of the stack

@@ -1,10 +1,11 @@
 /*
  * Kiln boot shim: the stack protector's canary and its failure handler.
  *
- * Code is compiled with -mstack-protector-guard=global, so the canary is this
- * variable (not %fs:0x28): it works before TLS is set up. Each platform's
- * _start stores a fresh value with kiln_ssp_canary() before it calls any
- * function built with the protector.
+ * The shim is compiled with -mstack-protector-guard=global, so its canary is
+ * this variable, which works before TLS is set up. Each platform's _start
+ * stores a fresh value with kiln_ssp_canary() before it calls any function
+ * built with the protector; TLS blocks carry a copy at %fs:0x28 for code
+ * built with the default guard (see KILN_TCB_CANARY_OFFSET).
  */
 #include "boot.h"
 #include "cpu_x86_64.h"

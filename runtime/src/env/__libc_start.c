@@ -16,42 +16,49 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* Split the command line on white space into a NULL-terminated argv. The
- * boot info may sit in read-only memory, so the words live in a copy. */
-static char **split_cmdline(const char *cmdline, int *argc)
+/* Words of the command line (the start of each run of non-space). */
+static size_t count_words(const char *s)
 {
-	size_t len = cmdline ? strlen(cmdline) : 0;
-	size_t words = 0, i;
-	char *copy = malloc(len + 1);
-	char **argv;
-	int n = 0;
+	size_t words = 0;
 
-	for (i = 0; i < len; i++)
-		if (!is_space(cmdline[i]) && (i == 0 || is_space(cmdline[i - 1])))
+	for (size_t i = 0; s[i]; i++)
+		if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])))
 			words++;
-	argv = malloc((words + 2) * sizeof *argv);
-	if (!copy || !argv)
-		__libc_fatal("start: no heap for the command line; give the unikernel more memory");
-	memcpy(copy, cmdline ? cmdline : "", len + 1);
-	argv[n++] = (char *)(&__kiln_app_name && __kiln_app_name ? __kiln_app_name : "kiln");
-	for (i = 0; i < len; i++) {
-		if (is_space(copy[i])) {
-			copy[i] = '\0';
-		} else if (i == 0 || copy[i - 1] == '\0') {
-			argv[n++] = copy + i;
-		}
-	}
-	argv[n] = NULL;
-	*argc = n;
-	return argv;
+	return words;
 }
 
+/* Split the command line in copy (a writable copy) on white space into
+ * argv, NULL-terminated; returns argc. */
+static int split_cmdline(char *copy, char **argv)
+{
+	int n = 0;
+
+	argv[n++] = (char *)(&__kiln_app_name && __kiln_app_name ? __kiln_app_name : "kiln");
+	for (size_t i = 0; copy[i]; i++) {
+		if (is_space(copy[i]))
+			copy[i] = '\0';
+		else if (i == 0 || copy[i - 1] == '\0')
+			argv[n++] = copy + i;
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+/*
+ * The command line (at most 8 KiB) and argv live on this frame, which
+ * stays until exit: no heap is needed to start, so an application that
+ * never allocates does not link the allocator.
+ */
 int solo5_app_main(const struct solo5_start_info *si)
 {
-	int argc;
-	char **argv;
+	const char *cmdline = si->cmdline ? si->cmdline : "";
+	size_t len = strlen(cmdline);
+	char copy[len + 1];
+	char *argv[count_words(cmdline) + 2];
 
-	__malloc_add_region((void *)si->heap_start, si->heap_size);
-	argv = split_cmdline(si->cmdline, &argc);
+	__libc_heap_start = si->heap_start;
+	__libc_heap_size = si->heap_size;
+	memcpy(copy, cmdline, len + 1);
+	int argc = split_cmdline(copy, argv);
 	exit(main(argc, argv));
 }

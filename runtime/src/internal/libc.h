@@ -13,6 +13,12 @@ void __console_puts(const char *s);
 _Noreturn void __libc_fatal_ptr(const char *what, const void *ptr);
 _Noreturn void __libc_fatal(const char *msg);
 
+/* The heap the platform handed over, kept by the start-up code; the
+ * allocator takes it on its first call, so an image that never allocates
+ * does not link the allocator at all. */
+extern uintptr_t __libc_heap_start;
+extern size_t __libc_heap_size;
+
 /* Hand [base, base+size) to the allocator. Callable more than once
  * (several regions); regions too small to hold a block are ignored. */
 void __malloc_add_region(void *base, size_t size);

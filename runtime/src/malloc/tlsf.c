@@ -277,6 +277,15 @@ void __malloc_add_region(void *base, size_t size)
 		heap_hi = end;
 }
 
+/* Take the heap the start-up code kept (once, on the first allocation). */
+static int heap_taken;
+
+static void take_heap(void)
+{
+	heap_taken = 1;
+	__malloc_add_region((void *)__libc_heap_start, __libc_heap_size);
+}
+
 /* malloc's body; the allocator's own callers use it directly, so the
  * compiler's reasoning about malloc's result (no header before it) does
  * not apply to their header arithmetic. */
@@ -285,6 +294,8 @@ static struct block *alloc_block(size_t n)
 	struct block *b;
 	size_t size;
 
+	if (__builtin_expect(!heap_taken, 0))
+		take_heap();
 	if (n > MAX_REQUEST) {
 		errno = ENOMEM;
 		return NULL;
@@ -322,6 +333,8 @@ void *realloc(void *p, size_t n)
 	if (!p)
 		return malloc(n);
 	b = checked_block(p, "realloc()");
+	if (__builtin_expect(!heap_taken, 0))
+		take_heap();
 	if (n > MAX_REQUEST) {
 		errno = ENOMEM;
 		return NULL;
