@@ -43,13 +43,14 @@ endif
 $$($(2)_DEVICES_FILE): | $(BUILD_DIR)/$(1)/manifest
 	$$(file >$$@,$$(strip $$($(2)_DEVICES)))
 # It also names the application, for argv[0].
-$$($(2)_MANIFEST_C): $$($(2)_DEVICES_FILE) $(KILN_GEN_MANIFEST)
+$$($(2)_MANIFEST_C): $$($(2)_DEVICES_FILE) $(KILN_GEN_MANIFEST) $(KILN_TOP)/package/pkg-application.mk
 	$$(call kiln-msg,GEN,$$@)
 	$(Q){ $(KILN_GEN_MANIFEST) $$($(2)_DEVICES) && \
 		echo 'const char *const __kiln_app_name = "$(1)";'; } >$$@.tmp && mv $$@.tmp $$@
 $$($(2)_MANIFEST_O): $$($(2)_MANIFEST_C) $(TARGET_CC)
 	$$(call kiln-msg,CC,$$@)
-	$(Q)$(TARGET_CC) $(KILN_NOFPU_CFLAGS) -c -o $$@ $$<
+	$(Q)$(TARGET_CC) $(KILN_NOFPU_CFLAGS) -MMD -MP -c -o $$@ $$<
+-include $$($(2)_MANIFEST_O:.o=.d)
 KILN_OBJ_DIRS += $(BUILD_DIR)/$(1)/manifest
 
 # Embedded files: one generated C unit each.

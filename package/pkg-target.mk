@@ -34,7 +34,7 @@ TARGET_CFLAGS := \
 	-std=gnu11 \
 	$(call qstrip,$(KILN_OPTIMIZE)) \
 	$(if $(KILN_DEBUG_INFO),-g) \
-	$(call qstrip,$(KILN_SSP_FLAG)) \
+	$(call qstrip,$(KILN_SSP_FLAG)) $(if $(KILN_SSP_NONE),,-mstack-protector-guard=global) \
 	-U_FORTIFY_SOURCE $(if $(KILN_FORTIFY_SOURCE),$(if $(filter-out -O0,$(call qstrip,$(KILN_OPTIMIZE))),-D_FORTIFY_SOURCE=2)) \
 	-nostdinc \
 	-isystem $(KILN_TOP)/runtime/include \

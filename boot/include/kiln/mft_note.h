@@ -49,8 +49,14 @@ _Static_assert(offsetof(struct kiln_mft1_note, m) == MFT1_DESC_OFFSET,
 /* Entry 0: reserved type, empty name. */
 #define KILN_MFT_RESERVED_ENTRY {.name = "", .type = MFT_RESERVED_FIRST}
 
+/*
+ * aligned(4), as Solo5 declares it: ELF notes are 4-byte aligned, and the
+ * descriptor's own 8-byte alignment is the padding counted in n_descsz. An
+ * 8-aligned section would make readers such as readelf expect the 64-bit
+ * note layout and misread it.
+ */
 #define KILN_MFT1_NOTE                                                         \
     const struct kiln_mft1_note __kiln_mft1_note                               \
-        __attribute__((section(".note.solo5.manifest"), aligned(8), used))
+        __attribute__((section(".note.solo5.manifest"), aligned(4), used))
 
 #endif /* KILN_MFT_NOTE_H */

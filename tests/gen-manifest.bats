@@ -3,15 +3,8 @@
 # what it accepts (and that the C compiles to the exact MFT1 note layout)
 # and what it refuses, with a message naming the argument, status 2 and no
 # output file. Needs only gcc.
-#
-# Lives in boot/common/tests/; runs from there or from tests/.
 
-if [ -f "$BATS_TEST_DIRNAME/lib/common.bash" ]; then
-	load lib/common
-else
-	KILN_TOP=${KILN_TOP:-$(cd "$BATS_TEST_DIRNAME/../../.." && pwd)}
-	load ../../../tests/lib/common
-fi
+load lib/common
 
 GEN=$KILN_TOP/scripts/gen-manifest
 

@@ -6,17 +6,11 @@
 # statuses, the command line's --solo5: tokens, hvt's own trap reports,
 # the stack protector, TLS, clocks, the heap, a block device.
 #
-# Lives in boot/common/tests/ beside its program; runs from there or from
-# tests/ (the lead may move it: tests/run picks up tests/*.bats).
+# The test program is tests/fixtures/shim_test.c.
 
-if [ -f "$BATS_TEST_DIRNAME/lib/common.bash" ]; then
-	load lib/common
-else
-	KILN_TOP=${KILN_TOP:-$(cd "$BATS_TEST_DIRNAME/../../.." && pwd)}
-	load ../../../tests/lib/common
-fi
+load lib/common
 
-SHIM_TEST_SRC=$KILN_TOP/boot/common/tests/shim_test.c
+SHIM_TEST_SRC=$KILN_TOP/tests/fixtures/shim_test.c
 
 # shim_build PLATFORM: build Kiln for PLATFORM in $KILN_SUITE_TMP/PLATFORM
 # (archives, wrapper, tender), then the test program twice: shim-test.P with
