@@ -51,10 +51,15 @@ $(2)_URLS := $$(call kiln-pkg-urls,$(2))
 # remade when a hash file changed: kiln-dl then re-checks the cached file,
 # without the network when it matches.
 $(2)_STAMP_DOWNLOADED := $(BUILD_DIR)/.downloads/$(1)-$$($(2)_VERSION)
+ifeq ($(KILN_HAVE_CONFIG),y)
+ifeq ($$(wildcard $$($(2)_DL_FILE)),)
+# Not in the cache (a new or emptied cache): fetch again whatever the stamp says.
+$$($(2)_STAMP_DOWNLOADED): FORCE
+endif
+endif
 $$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
-	$(Q)$$(if $$($(2)_URLS),,echo "kiln: $(1): no site to download $$($(2)_SOURCE) from (set $(2)_SITE or a primary site)" >&2; exit 1;) \
-		$(KILN_DL) -q -o $$($(2)_DL_FILE) $$(addprefix -H ,$$($(2)_HASH_FILES)) $(KILN_DL_OPTS) $$($(2)_URLS)
+	$(Q)$(KILN_DL) -q -o $$($(2)_DL_FILE) $$(addprefix -H ,$$($(2)_HASH_FILES)) $(KILN_DL_OPTS) $$($(2)_URLS)
 	$(Q)mkdir -p $$(@D) && touch $$@
 
 $$($(2)_STAMP_EXTRACTED): $$($(2)_STAMP_DOWNLOADED)

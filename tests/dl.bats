@@ -79,6 +79,17 @@ assert_cached_ok() {
 	[ ! -s "$HTTPD_LOG" ]
 }
 
+@test "with no URL a cached file is checked and accepted; a missing one is a clear error" {
+	mkdir -p "$CACHE"
+	run "$KILN_DL" -o "$OUT" -H "$HASH"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"a.tar.gz is not in the cache $CACHE and there is no URL"* ]]
+	cp "$SRV/a.tar.gz" "$OUT"
+	run "$KILN_DL" -o "$OUT" -H "$HASH"
+	[ "$status" -eq 0 ]
+	[ ! -s "$HTTPD_LOG" ]
+}
+
 @test "a corrupt file in the cache is replaced" {
 	mkdir -p "$CACHE"
 	head -c 65536 /dev/zero >"$OUT"

@@ -117,11 +117,11 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	[ ! -e "$O/images/calc-demo.spt" ]
 }
 
-@test "a package without any site says so" {
+@test "a package without any site says so, naming the file and the cache" {
 	run kmake tinycalc-source
 	echo "$output"
 	[ "$status" -ne 0 ]
-	[[ "$output" == *"tinycalc: no site to download $CALC from"* ]]
+	[[ "$output" == *"$CALC is not in the cache $KILN_DL_DIR/tinycalc and there is no URL"* ]]
 }
 
 @test "after make source a fresh output folder builds with no network at all" {

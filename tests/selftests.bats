@@ -54,7 +54,7 @@ kiln_selftests_run() {
 	timeout --kill-after=5 600 env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
 		make -s --no-print-directory -C "$KILN_TOP" O="$1" run ${3:+ARGS="$3"} >"$2.raw" 2>&1 ||
 		status=$?
-	grep -v '^kiln-\(spt\|hvt\)' "$2.raw" >"$2.out" || true
+	grep -av '^kiln-\(spt\|hvt\)' "$2.raw" >"$2.out" || true
 	echo $status >"$2.status"
 }
 
@@ -130,7 +130,7 @@ spt_run() {
 		if [ ! -s "$BATS_TEST_TMPDIR/$name.kiln" ]; then
 			echo "$name: no output between its delimiter lines"
 			bad="$bad $name"
-		elif ! diff -u --label "lua5.4 $name (host)" --label "$name in the unikernel" \
+		elif ! diff -a -u --label "lua5.4 $name (host)" --label "$name in the unikernel" \
 			"$BATS_TEST_TMPDIR/$name.host" "$BATS_TEST_TMPDIR/$name.kiln"; then
 			bad="$bad $name"
 		fi

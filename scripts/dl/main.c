@@ -1,7 +1,7 @@
 /*
  * kiln-dl: put one verified file into Kiln's download cache.
  *
- *   kiln-dl -o <cache>/<pkg>/<file> -H <pkg>.hash [-H <overlay.hash>]... [options] URL...
+ *   kiln-dl -o <cache>/<pkg>/<file> -H <pkg>.hash [-H <overlay.hash>]... [options] [URL...]
  *
  * URLs are tried in order (primary mirror, upstream, backup mirror). A file already in
  * the cache with an accepted sha256 costs no network at all. See README.md here.
@@ -53,7 +53,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: kiln-dl -o <cache>/<pkg>/<file> -H <hash file> [-H <hash file>]...\n"
 		"               [--connect-timeout SEC] [--stall-timeout SEC] [--retries N] [-q]\n"
-		"               URL [URL]...\n"
+		"               [URL]...\n"
 		"Downloads the first URL that works into the output path after checking its\n"
 		"sha256 against the hash files (Buildroot format). Options:\n"
 		"  -o PATH               output file; its basename is looked up in the hash files\n"
@@ -128,8 +128,7 @@ static void parse_args(int argc, char **argv, struct options *o)
 	o->n_urls = (size_t)(argc - optind);
 
 	const char *missing = !o->out ? "an output path (-o)"
-			    : !o->n_hash_files ? "a hash file (-H)"
-			    : !o->n_urls ? "at least one URL" : NULL;
+			    : !o->n_hash_files ? "a hash file (-H)" : NULL;
 	if (missing) {
 		fprintf(stderr, "kiln-dl: missing %s\n", missing);
 		usage(stderr);
@@ -267,6 +266,14 @@ static int download(const struct options *o, const char *name, const char *cache
 	}
 
 	if (fetch_global_init() < 0) {
+		free(part);
+		return 1;
+	}
+	/* No URL is fine while the file is cached (checked before we get here). */
+	if (o->n_urls == 0) {
+		fprintf(stderr, "kiln-dl: %s is not in the cache %s and there is no URL to download it "
+			"from: set a primary site or the package's site, or copy it there by hand "
+			"(with the sha256 from %s)\n", name, cache_dir, o->hash_files[0]);
 		free(part);
 		return 1;
 	}

@@ -182,9 +182,8 @@ kiln_boot() {
 }
 
 # kiln_solo5_tender hvt|spt: the path of Solo5's tender for a cross-check,
-# or nothing. Taken from SOLO5_HVT / SOLO5_SPT, else SOLO5_DIR (a built
-# Solo5 tree), else a note of this machine naming a built Solo5
-# (KILN_SOLO5_NOTE, default /work/brief/solo5-built.txt).
+# or nothing. Taken from SOLO5_HVT / SOLO5_SPT, else SOLO5_DIR (a Solo5
+# tree built by hand, never part of Kiln).
 kiln_solo5_tender() {
 	local p=$1 var path=
 	case $p in
@@ -195,9 +194,6 @@ kiln_solo5_tender() {
 		path=$var
 	elif [ -n "${SOLO5_DIR:-}" ]; then
 		path=$SOLO5_DIR/tenders/$p/solo5-$p
-	else
-		local note=${KILN_SOLO5_NOTE:-/work/brief/solo5-built.txt}
-		[ -f "$note" ] && path=$(grep -oE "[^ ]*/tenders/$p/solo5-$p\b" "$note" | grep -v -- -debug | head -n 1)
 	fi
 	[ -n "$path" ] && [ -x "$path" ] && echo "$path"
 	return 0
