@@ -26,7 +26,7 @@ endif
 KILN_EXTERNAL_DIRS := $(foreach e,$(subst :, ,$(KILN_EXTERNAL)),$(abspath $(e)))
 
 $(foreach e,$(KILN_EXTERNAL_DIRS),\
-	$(if $(wildcard $(e)/.),,$(error KILN_EXTERNAL: $(e) is not a directory)))
+	$(if $(wildcard $(e)/.),,$(error KILN_EXTERNAL: $(e) is not a directory; KILN_EXTERNAL names external trees, folders with package/ or configs/)))
 $(foreach e,$(KILN_EXTERNAL_DIRS),\
 	$(if $(wildcard $(e)/package $(e)/configs),,\
 	$(error KILN_EXTERNAL: $(e) has neither package/ nor configs/: is it an external tree?)))

@@ -27,7 +27,9 @@ endif
 
 KILN_DL_DIR_CONFIGURED := $(call qstrip,$(KILN_DL_DIR))
 
-# Flags every target object gets (in the wrapper). Per-component flags
+# Flags every target object gets (in the wrapper). The host compiler's
+# Linux and Unix macros are undefined: a unikernel has no unistd.h, and
+# portable libraries that see __linux__ reach for it. Per-component flags
 # (warnings, -ffreestanding for the runtime, -mgeneral-regs-only for code
 # that must stay off SSE) are added by the infrastructure on top.
 TARGET_CFLAGS := \
@@ -46,6 +48,7 @@ TARGET_CFLAGS := \
 	-ffunction-sections -fdata-sections \
 	-fno-plt -fcf-protection=none \
 	-D__kiln__ -D__kiln_$(KILN_PLATFORM)__ \
+	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix -Uunix \
 	$(call qstrip,$(KILN_EXTRA_CFLAGS))
 
 # What link mode adds: the platform's linker script, the boot shim and the

@@ -46,6 +46,7 @@ kiln-pad.GEN := $(call kiln-pad-to,xxxxx)
 kiln-pad.HOSTCC := $(call kiln-pad-to,xx)
 kiln-pad.HOSTLD := $(call kiln-pad-to,xx)
 kiln-pad.STRIP := $(call kiln-pad-to,xxx)
+kiln-pad.OBJCOPY := $(call kiln-pad-to,x)
 
 # Write $(2) to file $(1) only if its content differs (keeps the mtime of an
 # unchanged file, so what depends on it is not rebuilt). Runs at parse time

@@ -35,10 +35,6 @@ MBEDTLS_SOURCES = $(addprefix library/, \
 # which needs SSE, is off in the patch): it stays with -mgeneral-regs-only
 # and runs on every platform.
 MBEDTLS_FPU =
-# The compiler predefines unix and __unix__ (it is the host's gcc), which
-# would make platform_util.c include <unistd.h> and pick POSIX paths; a Kiln
-# image is no Unix process.
-MBEDTLS_CFLAGS = -Uunix -U__unix -U__unix__ -U__linux__ -U__linux -Ulinux
 MBEDTLS_INCLUDES = include library
 MBEDTLS_INSTALL_HEADERS = include/mbedtls include/psa
 $(eval $(kiln-package))
@@ -52,3 +48,4 @@ MBEDTLS_KILN_CFLAGS = -Wall -Wextra
 MBEDTLS_KILN_PREREQS = $(MBEDTLS_STAMP_PATCHED)
 $(eval $(call kiln-local-library-inner,mbedtls-kiln,MBEDTLS_KILN))
 MBEDTLS_LINK = $(MBEDTLS_LIB) $(MBEDTLS_KILN_LIB)
+mbedtls mbedtls-build: $(MBEDTLS_KILN_LIB)

@@ -6,17 +6,10 @@
  * tools (stat, utime, directories, timers), which a unikernel does not
  * have and datagen does not use: all it takes from it are the fixed-width
  * type names. So they are defined here, and util.h's include guard with
- * them. The compiler's unix macros go too, so that platform.h does not
- * reach for <unistd.h> either.
+ * them. (platform.h does not reach for <unistd.h>: the compiler wrapper
+ * undefines the host's unix and linux macros.)
  */
 #include <stdint.h>
-
-#undef unix
-#undef __unix
-#undef __unix__
-#undef __linux__
-#undef __linux
-#undef linux
 
 #define UTIL_H_MODULE
 typedef uint8_t BYTE;

@@ -57,8 +57,6 @@ $(eval $(call kiln-objects,selftests-cjson,SELFTESTS_CJSON_TESTS,$(CJSON_SRCDIR)
 # ../cJSON.c) and a main(). Each object's main becomes cjson_test_<name>,
 # every other symbol it defines becomes local, so the copies cannot clash;
 # its file calls go to the shims in cjson_file_shim.c.
-# (kiln-pad.OBJCOPY: the column padding of the step's tag, pkg-utils.mk.)
-kiln-pad.OBJCOPY ?= $(call kiln-pad-to,x)
 SELFTESTS_CJSON_SHIMMED = fopen fseek ftell fread fclose
 SELFTESTS_CJSON_LOCAL_OBJS = $(patsubst %,$(SELFTESTS_BUILD)/cjson-tests/%.local.o,$(SELFTESTS_CJSON_PROGRAMS))
 $(SELFTESTS_CJSON_LOCAL_OBJS): $(SELFTESTS_BUILD)/cjson-tests/%.local.o: $(SELFTESTS_BUILD)/cjson-tests/%.o

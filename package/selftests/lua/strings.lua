@@ -33,7 +33,7 @@ print(utf8.len(u), #u, utf8.char(72, 233, 0x4E16, 0x1F600))
 for p, c in utf8.codes("a\u{E9}\u{4E16}") do io.write(p, ":", c, " ") end
 print()
 print(utf8.codepoint(u, 1, -1))
-print(utf8.offset(u, 3), utf8.offset(u, -1), utf8.len("\xff"), utf8.charpattern)
+print(utf8.offset(u, 3), utf8.offset(u, -1), utf8.len("\xff"), string.format("%q", utf8.charpattern))
 -- comparisons and concatenation
 print("a" < "b", "abc" < "abd", "Z" < "a", "" < "a", "a" .. 1 .. 2.0)
 print(table.concat({ 1, 2.5, "x" }, ", "), select("#", ("a,b,,c"):gsub(",", ";")))
