@@ -118,7 +118,9 @@ include $(foreach e,$(KILN_EXTERNAL_DIRS),$(sort $(wildcard $(e)/package/*/*.mk)
 
 include $(KILN_TOP)/package/pkg-info.mk
 
-all: $(KILN_IMAGE) $(KILN_RUN_DEPS)
+# Everything selected: the image, its tender, and every selected package
+# (also those the application does not link).
+all: $(KILN_IMAGE) $(KILN_RUN_DEPS) $(KILN_SELECTED_PACKAGES)
 
 # make run: boot the configured image under its tender.
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)

@@ -40,16 +40,21 @@ bmake() {
 # configure DIR: a fresh output folder with the benchmark's configuration.
 configure() {
 	rm -rf "$1"
-	bmake O="$1" KILN_EXTERNAL="$external" $defconfig >>"$log" 2>&1
+	bmake O="$1" KILN_EXTERNAL="$external" $defconfig >>"$log" 2>&1 || return 1
+	[ -z "$extra_symbols" ] && return 0
+	printf '%s\n' "$extra_symbols" | cat "$top/configs/$defconfig" - >"$work/all_defconfig"
+	bmake O="$1" defconfig DEFCONFIG="$work/all_defconfig" >>"$log" 2>&1
 }
 
 # The build under test: a defconfig, KILN_EXTERNAL, and a source to touch
 # (relative to the output folder). Lua when its mirror and defconfig work.
 defconfig=spt_lua_defconfig
 external=
-touched=build/lua-5.4.4/src/lvm.c
+extra_symbols="KILN_PACKAGE_CJSON=y
+KILN_PACKAGE_LZ4=y"
+touched="build/lua-5.4.4/src/lstring.c build/lua-5.4.4/src/lvm.c"
 if ! { [ -f "$top/configs/$defconfig" ] &&
-	mirror=$("$top/tests/mirror/build-mirror" lua libm 2>>"$log") &&
+	mirror=$("$top/tests/mirror/build-mirror" lua libm cjson lz4 2>>"$log") &&
 	KILN_DL_DIR=$work/dl KILN_PRIMARY_SITE=file://$mirror configure "$work/source"; }; then
 	echo "packages.sh: $defconfig or its mirror does not work here (see $log); using the test tree's calc-demo"
 	# pkg-helpers.bash is written for bats; its `load` is the only bats word it needs.
@@ -87,7 +92,7 @@ ms() {
 	awk -v us="$1" 'BEGIN { printf "%.1f ms", us / 1000 }'
 }
 
-echo "configuration: $defconfig (archives in the cache; $(nproc) CPUs)"
+echo "configuration: $defconfig${extra_symbols:+ + $(echo $extra_symbols)} (archives in the cache; $(nproc) CPUs)"
 
 # clean JOBS: median wall time of a clean build at -jJOBS, in microseconds.
 clean() {
