@@ -15,11 +15,22 @@ PRIMARY_SITE := $(call qstrip,$(or $(KILN_PRIMARY_SITE_ENV),$(KILN_PRIMARY_SITE)
 BACKUP_SITE := $(call qstrip,$(or $(KILN_BACKUP_SITE_ENV),$(KILN_BACKUP_SITE)))
 KILN_PATCH_DIRS := $(call qstrip,$(KILN_GLOBAL_PATCH_DIR))
 
-# $(1): PREFIX. The URLs to try, in order.
+# A variable that came from the environment is exported again with its
+# current value, which is now .config's (quoted): give sub-makes (the
+# -rebuild verbs, foreign packages) the settings in force instead.
+export KILN_DL_DIR := $(DL_DIR)
+export KILN_PRIMARY_SITE := $(PRIMARY_SITE)
+export KILN_BACKUP_SITE := $(BACKUP_SITE)
+
+# $(1): PREFIX. The URLs to try for the upstream archive, in order.
 kiln-pkg-urls = $(strip \
 	$(if $(PRIMARY_SITE),$(PRIMARY_SITE)/$($(1)_SOURCE)) \
 	$(if $(KILN_PRIMARY_SITE_ONLY),,$(if $($(1)_SITE),$($(1)_SITE)/$($(1)_SOURCE))) \
 	$(if $(KILN_PRIMARY_SITE_ONLY),,$(if $(BACKUP_SITE),$(BACKUP_SITE)/$($(1)_SOURCE))))
+
+# $(1): an alternative archive. Only the mirrors have it.
+kiln-pkg-alt-urls = $(strip $(if $(PRIMARY_SITE),$(PRIMARY_SITE)/$(1)) \
+	$(if $(KILN_PRIMARY_SITE_ONLY),,$(if $(BACKUP_SITE),$(BACKUP_SITE)/$(1))))
 
 # $(1): name. Hash files: the package's own, then each overlay's.
 kiln-pkg-hash-files = $(wildcard $($(call kiln-uppercase,$(1))_PKGDIR)/$(1).hash \
@@ -34,8 +45,13 @@ KILN_DL_OPTS = --connect-timeout $(or $(KILN_DL_CONNECT_TIMEOUT),15) \
 	--retries $(or $(KILN_DL_RETRIES),3)
 
 # kiln-package-source: $(1) name, $(2) PREFIX. Reads PREFIX_VERSION,
-# PREFIX_SOURCE, PREFIX_SITE, PREFIX_SUBDIR; defines PREFIX_DL_FILE,
+# PREFIX_SOURCE, PREFIX_SITE and PREFIX_ALT_SOURCES; defines PREFIX_DL_FILE,
 # PREFIX_SRCDIR and its stamps, and the verbs <name>-source, -extract, -patch.
+#
+# PREFIX_ALT_SOURCES names other archives of the same release (a
+# distribution's repack, under its own name), each with its own sha256 in
+# the hash file: used, from the mirrors only, when the upstream archive
+# cannot be had. The stamp of the download step holds the archive used.
 define kiln-package-source
 $(2)_PKGDIR ?= $(pkgdir)
 $(2)_DL_FILE := $(DL_DIR)/$(1)/$$($(2)_SOURCE)
@@ -52,19 +68,25 @@ $(2)_URLS := $$(call kiln-pkg-urls,$(2))
 # without the network when it matches.
 $(2)_STAMP_DOWNLOADED := $(BUILD_DIR)/.downloads/$(1)-$$($(2)_VERSION)
 ifeq ($(KILN_HAVE_CONFIG),y)
-ifeq ($$(wildcard $$($(2)_DL_FILE)),)
+ifeq ($$(wildcard $$(addprefix $(DL_DIR)/$(1)/,$$($(2)_SOURCE) $$($(2)_ALT_SOURCES))),)
 # Not in the cache (a new or emptied cache): fetch again whatever the stamp says.
 $$($(2)_STAMP_DOWNLOADED): FORCE
 endif
 endif
 $$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
-	$(Q)$(KILN_DL) -q -o $$($(2)_DL_FILE) $$(addprefix -H ,$$($(2)_HASH_FILES)) $(KILN_DL_OPTS) $$($(2)_URLS)
-	$(Q)mkdir -p $$(@D) && touch $$@
+	$(Q)$(KILN_TOP)/scripts/download-package $$@ $(DL_DIR)/$(1) \
+		'$(KILN_DL) -q $(KILN_DL_OPTS) $$(addprefix -H ,$$($(2)_HASH_FILES))' \
+		-- $$($(2)_SOURCE) $$($(2)_URLS) \
+		$$(foreach a,$$($(2)_ALT_SOURCES),-- $$(a) $$(call kiln-pkg-alt-urls,$$(a)))
+
+# The archive the download step got (upstream, or an alternative).
+# (read when a recipe uses it, after the download step ran).
+$(2)_ARCHIVE = $(DL_DIR)/$(1)/$$(file <$$($(2)_STAMP_DOWNLOADED))
 
 $$($(2)_STAMP_EXTRACTED): $$($(2)_STAMP_DOWNLOADED)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Extracting)
-	$(Q)$(KILN_TOP)/scripts/extract $$($(2)_DL_FILE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
+	$(Q)$(KILN_TOP)/scripts/extract $$($(2)_ARCHIVE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
 	$(Q)touch $$@
 
 # The list of patches, rewritten only when it changes: removing a patch, or
@@ -84,7 +106,7 @@ $$($(2)_PATCH_LIST):
 $$($(2)_STAMP_PATCHED): $$($(2)_STAMP_EXTRACTED) $$($(2)_PATCHES) $$($(2)_PATCH_LIST)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Patching)
 	$(Q)if [ -e $$@.done-once ]; then \
-		$(KILN_TOP)/scripts/extract $$($(2)_DL_FILE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1) && \
+		$(KILN_TOP)/scripts/extract $$($(2)_ARCHIVE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1) && \
 		touch $$($(2)_STAMP_EXTRACTED); fi
 	$(Q)touch $$@.done-once
 	$(Q)$(KILN_TOP)/scripts/apply-patches $(1) $$($(2)_SRCDIR) $$($(2)_PATCHES)

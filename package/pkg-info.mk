@@ -48,9 +48,10 @@ lock: $(foreach p,$(KILN_SELECTED_PACKAGES),$(p)-source)
 kiln-lock-entry = \
 	echo; echo "[$(1)]"; \
 	echo "version = $($(2)_VERSION)"; \
-	echo "source = $($(2)_SOURCE)"; \
-	echo "urls = $($(2)_URLS)"; \
-	printf 'sha256 = %s\n' "$$(awk '$$1 == "sha256" && $$3 == "$($(2)_SOURCE)" { print $$2; exit }' $($(2)_HASH_FILES))"; \
+	echo "source = $(notdir $($(2)_ARCHIVE))"; \
+	echo "urls = $(if $(filter $($(2)_SOURCE),$(notdir $($(2)_ARCHIVE))),$($(2)_URLS),$(call kiln-pkg-alt-urls,$(notdir $($(2)_ARCHIVE))))"; \
+	printf 'sha256 = %s\n' "$$(awk '$$1 == "sha256" && $$3 == "$(notdir $($(2)_ARCHIVE))" { print $$2; exit }' $($(2)_HASH_FILES))"; \
+	$(if $($(2)_ALT_SOURCES),echo "upstream_source = $($(2)_SOURCE)"; echo "alternative_sources = $($(2)_ALT_SOURCES)";) \
 	echo "license = $($(2)_LICENSE)"; \
 	echo "license_files = $($(2)_LICENSE_FILES)"; \
 	echo "dependencies = $($(2)_DEPENDENCIES)"; \
@@ -72,14 +73,15 @@ kiln-legal-entry = \
 	$(if $($(2)_LICENSE_FILES),,echo "kiln: warning: $(1) lists no $(2)_LICENSE_FILES" >&2 &&) \
 	mkdir -p $(KILN_LEGAL_DIR)/licenses/$(1)-$($(2)_VERSION) $(KILN_LEGAL_DIR)/sources/$(1)-$($(2)_VERSION) && \
 	$(foreach f,$($(2)_LICENSE_FILES),cp $($(2)_SRCDIR)/$(f) $(KILN_LEGAL_DIR)/licenses/$(1)-$($(2)_VERSION)/$(subst /,_,$(f)) &&) \
-	cp $($(2)_DL_FILE) $($(2)_PATCHES) $(KILN_LEGAL_DIR)/sources/$(1)-$($(2)_VERSION)/ &&
+	cp $($(2)_ARCHIVE) $($(2)_PATCHES) $(KILN_LEGAL_DIR)/sources/$(1)-$($(2)_VERSION)/ &&
 
 # --- make show-info ----------------------------------------------------------
 # JSON on stdout: every selected package and the application.
 kiln-json-list = [$(subst $(kiln-space),$(kiln-comma),$(foreach w,$(1),"$(w)"))]
 kiln-comma := ,
 kiln-json-entry = "$(1)": {"kind": "$($(2)_KIND)", "version": "$($(2)_VERSION)", \
-	"source": "$($(2)_SOURCE)", "site": "$($(2)_SITE)", "urls": $(call kiln-json-list,$($(2)_URLS)), \
+	"source": "$($(2)_SOURCE)", "alternative_sources": $(call kiln-json-list,$($(2)_ALT_SOURCES)), \
+	"site": "$($(2)_SITE)", "urls": $(call kiln-json-list,$($(2)_URLS)), \
 	"license": "$($(2)_LICENSE)", "license_files": $(call kiln-json-list,$($(2)_LICENSE_FILES)), \
 	"dependencies": $(call kiln-json-list,$($(2)_DEPENDENCIES)), \
 	"patches": $(call kiln-json-list,$(notdir $($(2)_PATCHES))), \

@@ -159,6 +159,8 @@ build/tinycalc-1.0/square.o" ]
 	# A repacked archive (same files, other compression): only the overlay's hash names it.
 	mkdir -p "$SRV/repack"
 	gzip -dc "$SRV/tinycalc-1.0.tar.gz" | gzip -n -1 >"$SRV/repack/tinycalc-1.0.tar.gz"
+	# (tinymul is served there as it is: this test's cache starts empty.)
+	cp "$SRV/tinymul-1.0.tar.gz" "$SRV/repack/"
 	printf 'sha256  %s  tinycalc-1.0.tar.gz\n' "$(sha256_of "$SRV/repack/tinycalc-1.0.tar.gz")" \
 		>"$overlay/tinycalc/tinycalc.hash"
 	local -x KILN_DL_DIR="$BATS_TEST_TMPDIR/dl"

@@ -3,10 +3,12 @@
 # for a unikernel, with a CPU entropy source of Kiln's (libmbedtls-kiln.a)
 ################################################################################
 MBEDTLS_VERSION = 2.28.3
-# Debian's .orig (see mbedtls.hash): no upstream site serves these bytes under
-# a fixed name, so it comes from the primary site only.
-MBEDTLS_SOURCE = mbedtls-$(MBEDTLS_VERSION)-debian.tar.gz
-MBEDTLS_SITE =
+# The upstream release archive, and Debian's .orig of the same release (a
+# different tarball of the same tag) as an alternative that mirrors may
+# serve; each has its own sha256 in mbedtls.hash.
+MBEDTLS_SOURCE = mbedtls-$(MBEDTLS_VERSION).tar.gz
+MBEDTLS_SITE = https://github.com/Mbed-TLS/mbedtls/archive/v$(MBEDTLS_VERSION)
+MBEDTLS_ALT_SOURCES = mbedtls-$(MBEDTLS_VERSION)-debian.tar.gz
 MBEDTLS_LICENSE = Apache-2.0
 MBEDTLS_LICENSE_FILES = LICENSE
 # Every unit of library/ (crypto, x509 and tls, as upstream's three
