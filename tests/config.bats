@@ -83,6 +83,30 @@ write_defconfig() {
 	}
 }
 
+# Prints every option with a prompt (a quoted type line or `prompt`) that
+# has no `help` before the next entry; choices, menus and comments end one.
+options_without_help() {
+	awk '
+		function check() { if (sym != "" && prompt && !help) print where ": " sym }
+		FNR == 1 { check(); sym = "" }
+		/^[ \t]*(config|menuconfig)[ \t]/ { check(); sym = $2; where = FILENAME; prompt = help = 0; next }
+		/^[ \t]*(choice|endchoice|menu|endmenu|comment|source|if|endif)([ \t]|$)/ { check(); sym = ""; next }
+		/^[ \t]*(bool|tristate|string|int|hex)[ \t]+"/ || /^[ \t]*prompt[ \t]/ { prompt = 1 }
+		/^[ \t]*help/ { help = 1 }
+		END { check() }
+	' "$@"
+}
+
+@test "every option a user can set has a help text" {
+	run options_without_help "$KILN_TOP/Kconfig" "$KILN_TOP"/*/Config.in "$KILN_TOP"/package/*/Config.in
+	[ "$status" -eq 0 ]
+	[ -z "$output" ] || { echo "options without help: $output"; return 1; }
+	# The check finds a missing help text.
+	printf 'config X\n\tbool "x"\nconfig Y\n\tbool "y"\n\thelp\n\t  y\n' >"$KILN_SUITE_TMP/nohelp.in"
+	run options_without_help "$KILN_SUITE_TMP/nohelp.in"
+	[ "$output" = "$KILN_SUITE_TMP/nohelp.in: X" ]
+}
+
 @test "savedefconfig round-trips: load it again, get the same .config" {
 	local def=$KILN_SUITE_TMP/rt_defconfig
 	write_defconfig "$def" KILN_PLATFORM_SPT=y KILN_OPTIMIZE_S=y KILN_RUN_MEM=64 \
