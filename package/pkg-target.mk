@@ -12,6 +12,7 @@ TARGET_CC := $(HOST_BIN)/$(KILN_TRIPLET)-cc
 TARGET_AR := ar
 TARGET_OBJCOPY := objcopy
 TARGET_STRIP := strip
+KILN_LDSCRIPT := $(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).lds
 
 # The compiler behind the wrapper, and its own freestanding headers
 # (stddef.h, stdarg.h, float.h, ...). Read once per output directory.
@@ -27,7 +28,9 @@ endif
 
 KILN_DL_DIR_CONFIGURED := $(call qstrip,$(KILN_DL_DIR))
 
-# Flags every target object gets (in the wrapper). The host compiler's
+# Flags every target object gets (in the wrapper). Stack clash protection
+# probes large frames page by page, so none jumps over the guard page below
+# the stack (boot/include/kiln/kiln_abi.h). The host compiler's
 # Linux and Unix macros are undefined: a unikernel has no unistd.h, and
 # portable libraries that see __linux__ reach for it. Per-component flags
 # (warnings, -ffreestanding for the runtime, -mgeneral-regs-only for code
@@ -37,6 +40,7 @@ TARGET_CFLAGS := \
 	$(call qstrip,$(KILN_OPTIMIZE)) \
 	$(if $(KILN_DEBUG_INFO),-g) \
 	$(call qstrip,$(KILN_SSP_FLAG)) $(if $(KILN_SSP_NONE),,-mstack-protector-guard=global) \
+	-fstack-clash-protection \
 	-U_FORTIFY_SOURCE $(if $(KILN_FORTIFY_SOURCE),$(if $(filter-out -O0,$(call qstrip,$(KILN_OPTIMIZE))),-D_FORTIFY_SOURCE=2)) \
 	-nostdinc \
 	-isystem $(KILN_TOP)/runtime/include \
@@ -55,7 +59,7 @@ TARGET_CFLAGS := \
 # runtime (libc.a), libm when selected, libgcc for compiler helpers.
 TARGET_LDFLAGS := \
 	-nostdlib -static -no-pie \
-	-Wl,-T,$(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).lds \
+	-Wl,-T,$(KILN_LDSCRIPT) \
 	-Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack -Wl,-z,norelro \
 	-Wl,--gc-sections -Wl,--build-id=none \
 	-L$(STAGING_DIR)/lib

@@ -26,7 +26,11 @@ kiln-shell-quote = '$(subst ','\'',$(1))'
 
 # Quiet output. Object steps print kbuild-style lines, package steps
 # Buildroot-style ones; V=1 prints the commands instead.
-ifeq ($(V),1)
+# make -s silences them too, as it does kbuild's.
+# (Single-letter flags, when any, are MAKEFLAGS' first word, without a dash.)
+KILN_SILENT := $(if $(filter-out -%,$(firstword $(MAKEFLAGS))),$(if $(findstring s,$(firstword $(MAKEFLAGS))),y))
+
+ifneq ($(filter 1,$(V))$(KILN_SILENT),)
 kiln-msg =
 kiln-step-msg =
 kiln-pkg-msg =

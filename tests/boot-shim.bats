@@ -74,8 +74,9 @@ check_layout() {
 	first=$(sed -n '/^  Type/{n;p;q}' <<<"$output" | awk '{print $1}')
 	[ "$first" = INTERP ] || { echo "first program header: $first"; return 1; }
 	assert_output_has "[Requesting program interpreter: /nonexistent/solo5/]"
-	# Three notes, one TLS header.
-	[ "$(grep -c '^  NOTE' <<<"$output")" -eq 3 ]
+	# Four notes (Solo5's ABI and manifest notes, the OpenBSD note, Kiln's
+	# stack note), one TLS header.
+	[ "$(grep -c '^  NOTE' <<<"$output")" -eq 4 ]
 	[ "$(grep -c '^  TLS' <<<"$output")" -eq 1 ]
 	# Every LOAD at or above 0x100000, none writable and executable.
 	while read -r type off vaddr paddr filesz memsz flags align; do
@@ -93,11 +94,11 @@ check_layout() {
 	assert_output_matches "^ +OpenBSD +0x00000004.*description data: 00 00 00 00"
 }
 
-@test "hvt image: PT_INTERP first, three notes, W^X, ABI note target 1 version 2" {
+@test "hvt image: PT_INTERP first, four notes, W^X, ABI note target 1 version 2" {
 	check_layout hvt 1
 }
 
-@test "spt image: PT_INTERP first, three notes, W^X, ABI note target 2 version 2" {
+@test "spt image: PT_INTERP first, four notes, W^X, ABI note target 2 version 2" {
 	check_layout spt 2
 }
 

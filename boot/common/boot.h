@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "solo5.h"
+#include "kiln/kiln_abi.h"
 #include "kiln/mft_abi.h"
 #include "kiln/status.h"
 
@@ -46,6 +47,21 @@ struct kiln_boot_args {
  * protector canary is set (kiln_ssp_init) and the platform is ready to print.
  */
 void kiln_boot_main(const struct kiln_boot_args *args) __attribute__((noreturn));
+
+/*
+ * Where the stack and its guard are (boot_main.c, from the image's stack
+ * note); all zero until the start-up has set the heap up.
+ */
+extern struct kiln_stack_layout kiln_stack;
+
+/* Is addr in the stack guard, or is sp at most a page above it? */
+static inline int kiln_is_stack_overflow(uint64_t addr, uint64_t sp)
+{
+    return (addr >= kiln_stack.guard_start && addr < kiln_stack.stack_bottom) ||
+           (sp >= kiln_stack.guard_start &&
+            sp < kiln_stack.stack_bottom + KILN_PAGE_SIZE &&
+            kiln_stack.stack_bottom != 0);
+}
 
 /* ---- Logging (log.c) ----------------------------------------------- */
 

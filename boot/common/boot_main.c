@@ -7,34 +7,23 @@
  *     image (text, rodata, data, bss)        up to __kiln_image_end
  *     boot thread's TLS block                 KILN_TLS_ALIGN aligned
  *     heap: [heap_start, heap_start + heap_size)   page aligned
- *     stack reserve                           see stack_reserve()
+ *     stack guard, then the stack             as the stack note says
  *     mem_size                                top of the stack
  *
- * The stack reserve is memory the heap does not hand out, so that the stack
- * can grow down into it: KILN_STACK_SIZE bytes when the build defines it
- * (Kconfig RUNTIME_STACK_SIZE, 512 KiB by default); otherwise 1/16 of guest
- * memory, at least 128 KiB and at most 8 MiB. Nothing enforces it: a deeper
- * stack silently runs into the heap.
+ * The stack and its guard are the image's stack note (stack_note.c,
+ * kiln/kiln_abi.h): the tender reads the same note and, if it is Kiln's,
+ * makes the guard inaccessible, so the heap must end where the guard
+ * starts. Under a tender that ignores the note (Solo5's) the layout is the
+ * same, only the guard is not enforced.
  */
 #include "boot.h"
 
 #define KIB 1024UL
 #define MIB (1024UL * 1024UL)
 
-static uint64_t stack_reserve(uint64_t mem_size)
-{
-#ifdef KILN_STACK_SIZE
-    (void)mem_size;
-    uint64_t r = KILN_STACK_SIZE;
-#else
-    uint64_t r = mem_size / 16;
-    if (r < 128 * KIB)
-        r = 128 * KIB;
-    if (r > 8 * MIB)
-        r = 8 * MIB;
-#endif
-    return KILN_ALIGN_UP(r, KILN_PAGE_SIZE);
-}
+extern const struct kiln_stk1_note __kiln_stk1_note;
+
+struct kiln_stack_layout kiln_stack;
 
 /*
  * Set up the boot thread's TLS block at *next and move *next past it. The
@@ -50,7 +39,8 @@ static void boot_tls_init(uintptr_t *next)
 }
 
 static void print_banner(const struct kiln_boot_args *args,
-                         const struct solo5_start_info *si)
+                         const struct solo5_start_info *si,
+                         const struct kiln_stack_layout *stack)
 {
     struct kiln_line l = {.len = 0};
 
@@ -72,7 +62,17 @@ static void print_banner(const struct kiln_boot_args *args,
     kiln_line_hex(&l, si->heap_start + si->heap_size);
     kiln_line_str(&l, " stack below ");
     kiln_line_hex(&l, args->mem_size);
-    kiln_line_str(&l, "\nkiln: cmdline \"");
+    kiln_line_str(&l, "\nkiln: guard ");
+    kiln_line_hex(&l, stack->guard_start);
+    kiln_line_str(&l, "-");
+    kiln_line_hex(&l, stack->stack_bottom);
+    kiln_line_str(&l, " stack ");
+    kiln_line_hex(&l, stack->stack_bottom);
+    kiln_line_str(&l, "-");
+    kiln_line_hex(&l, stack->stack_top);
+    kiln_line_str(&l, "\n");
+    kiln_line_flush(&l);
+    kiln_line_str(&l, "kiln: cmdline \"");
     kiln_line_str(&l, si->cmdline);
     kiln_line_str(&l, "\"\n");
     kiln_line_flush(&l);
@@ -92,16 +92,18 @@ void kiln_boot_main(const struct kiln_boot_args *args)
     boot_tls_init(&next);
 
     uintptr_t heap_start = KILN_ALIGN_UP(next, KILN_PAGE_SIZE);
-    uint64_t reserve = stack_reserve(args->mem_size);
-    if (args->mem_size < reserve || heap_start >= args->mem_size - reserve)
-        kiln_fatal("not enough memory for the image, its heap and its stack"
-                   " reserve: give the tender more (--mem), or build with a"
-                   " smaller stack (RUNTIME_STACK_SIZE)");
+    struct kiln_stack_layout stack;
+    if (kiln_stack_layout_for(KILN_ALIGN_DOWN(args->mem_size, KILN_PAGE_SIZE),
+                              &__kiln_stk1_note.i, &stack) != 0 ||
+        heap_start >= stack.guard_start)
+        kiln_fatal("not enough memory for the image, its heap, its stack"
+                   " guard and its stack: give the tender more (--mem), or"
+                   " build with a smaller stack (RUNTIME_STACK_SIZE)");
     si.heap_start = heap_start;
-    si.heap_size = KILN_ALIGN_DOWN(args->mem_size - reserve, KILN_PAGE_SIZE) -
-                   heap_start;
+    si.heap_size = stack.guard_start - heap_start;
+    kiln_stack = stack;
 
     if (kiln_log_level >= KILN_LOG_INFO)
-        print_banner(args, &si);
+        print_banner(args, &si, &stack);
     solo5_exit(solo5_app_main(&si));
 }

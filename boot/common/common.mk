@@ -1,13 +1,17 @@
 # Kiln boot shim: the guest sources every Solo5-ABI platform (hvt, spt)
 # shares, relative to boot/common. Each platform's fragment
 # (boot/<platform>/<platform>.mk) includes this one and compiles these into
-# its own archive, libkiln-boot-<platform>.a.
+# its own archive, libkiln-boot-<platform>.a. It gives them what they ask of
+# the platform: the platform_* hooks of boot.h and devices.h (block and net
+# I/O), and -DKILN_ABI_TARGET=... -DKILN_ABI_VERSION=... for abi_note.c.
 #
 # mft_default.c and elf_notes.c stay separate units: the linker script pulls
 # them from the archive by name (EXTERN), and an application's own manifest
 # (scripts/gen-manifest) replaces mft_default.o's.
 
 BOOT_COMMON_SOURCES = \
+	abi_note.c \
+	block.c \
 	boot_main.c \
 	cmdline.c \
 	elf_notes.c \
@@ -15,7 +19,9 @@ BOOT_COMMON_SOURCES = \
 	log.c \
 	mft.c \
 	mft_default.c \
+	net.c \
 	ssp.c \
+	stack_note.c \
 	tls.c
 
 # Flags for every boot shim unit, on top of the wrapper's:

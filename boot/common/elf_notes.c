@@ -1,6 +1,6 @@
 /*
  * Kiln boot shim: the parts of the image that stop a host OS from running it
- * as a native program (the platform's abi_note.c adds the ABI note).
+ * as a native program (abi_note.c adds the ABI note).
  */
 #include "kiln/elf_abi.h"
 

@@ -18,10 +18,23 @@
  * halves of __kiln_trap_stubs (__kiln_trap_stubs_lo16 / _mid16) and each
  * gate below adds its offset to the low half. The image lies below 4 GiB
  * (it is linked at 0x100000), so the high 32 bits of every handler are 0.
+ *
+ * A stack overflow into the guard below the stack (kiln/kiln_abi.h) raises
+ * #PF, which the CPU cannot deliver on the same stack; it then raises #DF.
+ * So #DF runs on a stack of its own: its gate names IST 1, the interrupt
+ * stack table entry of a 64-bit TSS whose descriptor (selector 0x18) is in
+ * the GDT below and which hvt_trap_init loads with ltr. Its base is split
+ * across the descriptor like the stubs' address (hvt.lds exports the parts).
+ * Only #DF uses it: a fault inside a handler running on an IST stack would
+ * restart at the top of that stack, over the frame in use.
  */
 
 #define GDT_CODE_SELECTOR 0x08 /* the tender's 64-bit code segment      */
 #define GATE_INTERRUPT_P 0x8e  /* present, DPL 0, 64-bit interrupt gate */
+#define TRAP_DF 8              /* #DF, the one vector on the IST stack   */
+#define TSS_SIZE 104           /* a 64-bit TSS, no I/O permission map    */
+#define TSS_AVAILABLE_P 0x89   /* present, DPL 0, available 64-bit TSS   */
+#define IST_STACK_SIZE 8192
 #define STUB_SIZE 16
 #define NVECTORS 32
 
@@ -78,7 +91,11 @@ __kiln_idt:
     .rept NVECTORS
     .word __kiln_trap_stubs_lo16 + STUB_SIZE * vec /* offset 15..0   */
     .word GDT_CODE_SELECTOR
-    .byte 0                                        /* no IST stack   */
+    .if vec == TRAP_DF
+    .byte 1                                        /* IST 1          */
+    .else
+    .byte 0                                        /* current stack  */
+    .endif
     .byte GATE_INTERRUPT_P
     .word __kiln_trap_stubs_mid16                  /* offset 31..16  */
     .long 0                                        /* offset 63..32  */
@@ -95,7 +112,7 @@ __kiln_idt_descriptor:
     .balign 8
     .global __kiln_gdt_descriptor
 __kiln_gdt_descriptor:
-    .word 3 * 8 - 1
+    .word 5 * 8 - 1
     .quad __kiln_gdt
 
     /*
@@ -108,5 +125,36 @@ __kiln_gdt:
     .quad 0                     /* 0x00 null                                  */
     .quad 0x00af9b000000ffff    /* 0x08 code: 64-bit, present, DPL 0, exec/read */
     .quad 0x00cf93000000ffff    /* 0x10 data: present, DPL 0, read/write       */
+    /* 0x18 the TSS, a 16-byte system descriptor (ltr marks it busy).      */
+    .word TSS_SIZE - 1          /* limit 15..0                                 */
+    .word __kiln_tss_lo16       /* base 15..0                                  */
+    .byte __kiln_tss_b2         /* base 23..16                                 */
+    .byte TSS_AVAILABLE_P
+    .byte 0                     /* limit 19..16, flags                         */
+    .byte __kiln_tss_b3         /* base 31..24                                 */
+    .long 0                     /* base 63..32: the image is below 4 GiB       */
+    .long 0                     /* reserved                                    */
+
+    /*
+     * The 64-bit TSS: only IST 1 is used (no privilege changes, no I/O
+     * map). Fields are at fixed, partly unaligned offsets.
+     */
+    .section .data.kiln_tss, "aw", @progbits
+    .balign 16
+    .global __kiln_tss
+__kiln_tss:
+    .long 0                     /* @0   reserved                               */
+    .quad 0, 0, 0               /* @4   rsp0-2: unused (all code is ring 0)    */
+    .quad 0                     /* @28  reserved                               */
+    .quad __kiln_ist_stack_top  /* @36  IST 1: #DF                             */
+    .quad 0, 0, 0, 0, 0, 0      /* @44  IST 2-7                                */
+    .quad 0                     /* @92  reserved                               */
+    .word 0                     /* @100 reserved                               */
+    .word TSS_SIZE              /* @102 I/O map base past the end: no map      */
+
+    .section .bss.kiln_ist_stack, "aw", @nobits
+    .balign 16
+    .space IST_STACK_SIZE
+__kiln_ist_stack_top:
 
     .section .note.GNU-stack, "", @progbits

@@ -6,16 +6,21 @@ include $(dir $(lastword $(MAKEFILE_LIST)))../common/common.mk
 
 BOOT_HVT_SOURCES = \
 	$(addprefix ../common/,$(BOOT_COMMON_SOURCES)) \
-	abi_note.c \
-	block.c \
+	block_io.c \
 	clock.c \
 	cpu_tables.S \
-	net.c \
+	net_io.c \
 	platform.c \
 	start.c \
 	trap.c \
 	yield.c
 
-BOOT_HVT_CFLAGS += $(BOOT_COMMON_CFLAGS)
-BOOT_HVT_LDSCRIPT = hvt.lds
+# The ABI note's (../common/abi_note.c): enum abi_target in kiln/elf_abi.h,
+# and HVT_ABI_VERSION of kiln/hvt_abi.h.
 BOOT_HVT_ABI_TARGET = 1
+BOOT_HVT_ABI_VERSION = 2
+
+BOOT_HVT_CFLAGS += $(BOOT_COMMON_CFLAGS) \
+	-DKILN_ABI_TARGET=$(BOOT_HVT_ABI_TARGET) \
+	-DKILN_ABI_VERSION=$(BOOT_HVT_ABI_VERSION)
+BOOT_HVT_LDSCRIPT = hvt.lds

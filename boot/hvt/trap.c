@@ -10,13 +10,19 @@
 
 extern const char __kiln_gdt_descriptor[], __kiln_idt_descriptor[];
 
+#define HVT_TSS_SELECTOR 0x18 /* cpu_tables.S */
+
 void hvt_trap_init(void)
 {
-    /* Both tables are built at link time (cpu_tables.S): two instructions. */
-    __asm__ __volatile__("lgdt %0; lidt %1"
+    /*
+     * The tables are built at link time (cpu_tables.S): three instructions.
+     * The TSS (selector 0x18) gives #DF its own stack.
+     */
+    __asm__ __volatile__("lgdt %0; lidt %1; ltr %w2"
                          :
                          : "m"(*__kiln_gdt_descriptor),
-                           "m"(*__kiln_idt_descriptor));
+                           "m"(*__kiln_idt_descriptor), "r"(HVT_TSS_SELECTOR)
+                         : "memory");
 }
 
 static const char *const trap_names[32] = {
@@ -34,6 +40,7 @@ static const char *const trap_names[32] = {
     [29] = "#VC (VMM communication)",  [30] = "#SX (security)",
 };
 
+#define TRAP_DF 8
 #define TRAP_PF 14
 
 /* The registers to print, four to a line, as offsets into the cookie. */
@@ -70,6 +77,27 @@ void kiln_hvt_trap(struct hvt_trap_cookie *frame)
     kiln_memcpy_qwords(f, frame, sizeof *f / 8);
     const char *name = f->vector < 32 ? trap_names[f->vector] : NULL;
 
+    /*
+     * A stack overflow into the guard: #PF there cannot push its frame,
+     * so it arrives as #DF, on #DF's own stack (cpu_tables.S).
+     */
+    if ((f->vector == TRAP_PF || f->vector == TRAP_DF) &&
+        kiln_is_stack_overflow(f->cr2, f->rsp)) {
+        kiln_line_str(&l, "kiln: stack overflow: the stack ran into its guard "
+                          "page at ");
+        kiln_line_hex(&l, KILN_ALIGN_DOWN(f->cr2, KILN_PAGE_SIZE));
+        kiln_line_str(&l, " (guard ");
+        kiln_line_hex(&l, kiln_stack.guard_start);
+        kiln_line_str(&l, "-");
+        kiln_line_hex(&l, kiln_stack.stack_bottom);
+        kiln_line_str(&l, ", stack ");
+        kiln_line_hex(&l, kiln_stack.stack_bottom);
+        kiln_line_str(&l, "-");
+        kiln_line_hex(&l, kiln_stack.stack_top);
+        kiln_line_str(&l, ")\n");
+        kiln_line_flush(&l);
+    }
+
     kiln_line_str(&l, "kiln: trap ");
     if (name != NULL) {
         kiln_line_str(&l, name);
@@ -81,7 +109,7 @@ void kiln_hvt_trap(struct hvt_trap_cookie *frame)
     kiln_line_hex(&l, f->error_code);
     kiln_line_str(&l, " at rip=");
     kiln_line_hex(&l, f->rip);
-    if (f->vector == TRAP_PF) {
+    if (f->vector == TRAP_PF || f->vector == TRAP_DF) {
         kiln_line_str(&l, " cr2=");
         kiln_line_hex(&l, f->cr2);
     }

@@ -92,15 +92,64 @@ static size_t parse_mem(const struct tender_platform *p, const char *arg)
     return rounded;
 }
 
+static const struct elf_note_query abi1_query = {
+    .owner = SOLO5_NOTE_NAME, .type = ABI1_NOTE_TYPE,
+    .desc_offset = sizeof(struct abi1_nhdr),
+    .min_size = sizeof(struct abi1_info), .max_size = 2 * sizeof(struct abi1_info)};
+
+static const struct elf_note_query mft1_query = {
+    .owner = SOLO5_NOTE_NAME, .type = MFT1_NOTE_TYPE,
+    .desc_offset = MFT1_DESC_OFFSET,
+    .min_size = sizeof(struct mft) + sizeof(struct mft_entry),
+    .max_size = sizeof(struct mft) + MFT_MAX_ENTRIES * sizeof(struct mft_entry)};
+
+/* Later versions may append fields: accept a longer descriptor, read ours. */
+static const struct elf_note_query stk1_query = {
+    .owner = KILN_NOTE_NAME, .type = KILN_STK1_NOTE_TYPE,
+    .desc_offset = KILN_STK1_DESC_OFFSET,
+    .min_size = KILN_STK1_DESC_SIZE, .max_size = 64};
+
+/* Kiln's stack note, if the image has one (a Solo5 image has none). */
+static void read_stack_note(struct tender_config *c)
+{
+    struct kiln_stk1_info *stk;
+    size_t size;
+
+    if (!elf_find_note(c->image_fd, c->image_path, c->image, &stk1_query,
+                       (void **)&stk, &size))
+        return;
+    const char *why = kiln_stk1_check(stk);
+    if (why)
+        tender_fail("%s: invalid Kiln stack note: %s", c->image_path, why);
+    c->has_stack_note = true;
+    c->stack_note = *stk;
+    free(stk);
+}
+
+/*
+ * With a stack note, the top of guest memory is the stack and its guard:
+ * they must fit above the image.
+ */
+static void place_stack(struct tender_config *c)
+{
+    if (!c->has_stack_note)
+        return;
+    if (kiln_stack_layout_for(c->mem_size, &c->stack_note, &c->stack) != 0 ||
+        c->stack.guard_start < c->image->end)
+        tender_fail("%s: the image (0x%" PRIx64 " bytes of address space), its "
+                    "stack guard (%" PRIu32 " KiB) and its stack (%" PRIu32
+                    " KiB) do not fit in %zu MiB of guest memory: raise --mem",
+                    c->image_path, c->image->end, c->stack_note.guard_size / 1024,
+                    c->stack_note.stack_size / 1024, c->mem_size / MiB);
+}
+
 static void read_notes(const struct tender_platform *p, struct tender_config *c)
 {
     struct abi1_info *abi;
     size_t size;
 
-    if (!elf_find_solo5_note(c->image_fd, c->image_path, c->image,
-                             ABI1_NOTE_TYPE, sizeof(struct abi1_nhdr),
-                             sizeof(struct abi1_info), 2 * sizeof(struct abi1_info),
-                             (void **)&abi, &size))
+    if (!elf_find_note(c->image_fd, c->image_path, c->image, &abi1_query,
+                       (void **)&abi, &size))
         tender_fail("%s: no Solo5 ABI note: not a Solo5-ABI unikernel image",
                     c->image_path);
     if (abi->abi_target != p->abi_target) {
@@ -118,17 +167,14 @@ static void read_notes(const struct tender_platform *p, struct tender_config *c)
                     abi->abi_version, p->abi_version);
     free(abi);
 
-    if (!elf_find_solo5_note(c->image_fd, c->image_path, c->image,
-                             MFT1_NOTE_TYPE, MFT1_DESC_OFFSET,
-                             sizeof(struct mft) + sizeof(struct mft_entry),
-                             sizeof(struct mft) +
-                                 MFT_MAX_ENTRIES * sizeof(struct mft_entry),
-                             (void **)&c->mft, &c->mft_size))
+    if (!elf_find_note(c->image_fd, c->image_path, c->image, &mft1_query,
+                       (void **)&c->mft, &c->mft_size))
         tender_fail("%s: no Solo5 manifest note: not a Solo5-ABI unikernel image",
                     c->image_path);
     const char *why = mft_check(c->mft, c->mft_size);
     if (why)
         tender_fail("%s: invalid manifest: %s", c->image_path, why);
+    read_stack_note(c);
 }
 
 void tender_parse_args(const struct tender_platform *p, int argc, char **argv,
@@ -178,4 +224,5 @@ void tender_parse_args(const struct tender_platform *p, int argc, char **argv,
             tender_fail("unknown option '%s' (see --help)", arg);
     }
     elf_check_fits(c->image_path, c->image, c->mem_size);
+    place_stack(c);
 }

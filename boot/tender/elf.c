@@ -25,8 +25,7 @@
 
 #define image_fail(path, fmt, ...) tender_fail("%s: " fmt, path, ##__VA_ARGS__)
 
-/* Read exactly len bytes at offset; returns bytes read (short at end of file) or -1. */
-static ssize_t pread_full(int fd, void *buf, size_t len, uint64_t offset)
+ssize_t elf_pread(int fd, void *buf, size_t len, uint64_t offset)
 {
     size_t done = 0;
 
@@ -157,7 +156,7 @@ void elf_read(int fd, const char *path, uint64_t min_base,
     image->file_size = (uint64_t)st.st_size;
 
     memset(&eh, 0, sizeof eh);
-    ssize_t got = pread_full(fd, &eh, sizeof eh, 0);
+    ssize_t got = elf_pread(fd, &eh, sizeof eh, 0);
     if (got < 0)
         image_fail(path, "cannot read: %s", strerror(errno));
     check_ehdr(path, &eh, got);
@@ -166,7 +165,7 @@ void elf_read(int fd, const char *path, uint64_t min_base,
     if (eh.e_phoff > image->file_size || ph_bytes > image->file_size - eh.e_phoff)
         image_fail(path, "truncated ELF file: program headers (offset 0x%" PRIx64
                    ") end past the end of the file", eh.e_phoff);
-    if (pread_full(fd, ph, ph_bytes, eh.e_phoff) != (ssize_t)ph_bytes)
+    if (elf_pread(fd, ph, ph_bytes, eh.e_phoff) != (ssize_t)ph_bytes)
         image_fail(path, "cannot read the program headers: %s",
                    errno ? strerror(errno) : "file changed while reading");
 
@@ -207,7 +206,7 @@ void elf_load(int fd, const char *path, const struct elf_image *image,
         const struct elf_segment *s = &image->segments[i];
         /* Integer sums: on spt, mem is address 0 itself. */
         uint8_t *dst = (uint8_t *)((uintptr_t)mem + s->vaddr);
-        ssize_t got = pread_full(fd, dst, s->filesz, s->offset);
+        ssize_t got = elf_pread(fd, dst, s->filesz, s->offset);
         if (got != (ssize_t)s->filesz)
             image_fail(path, "cannot read segment at 0x%" PRIx64 ": %s", s->vaddr,
                        got < 0 ? strerror(errno) : "file shrank while loading");

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h> /* ssize_t */
 
 /* Limits that no real image comes near; they bound the work a hostile one can ask for. */
 #define ELF_MAX_PHDRS 64
@@ -58,17 +59,31 @@ void elf_read(int fd, const char *path, uint64_t min_base,
               struct elf_image *image);
 
 /*
- * Find the note owned by "Solo5" with type note_type. Its payload starts
- * desc_offset bytes after the start of the note (20 for ABI1, 24 for MFT1;
- * n_descsz counts any padding before it). On success returns true with a
- * malloc'd copy of the payload in *payload and its size in *size. Returns
- * false when there is no such note; exits if the note is malformed or its
- * payload is not between min_size and max_size bytes.
+ * Read len bytes of fd at offset, retrying short reads and EINTR. Returns
+ * the bytes read (fewer only at the end of the file) or -1 with errno set.
  */
-bool elf_find_solo5_note(int fd, const char *path,
-                         const struct elf_image *image, uint32_t note_type,
-                         size_t desc_offset, size_t min_size, size_t max_size,
-                         void **payload, size_t *size);
+ssize_t elf_pread(int fd, void *buf, size_t len, uint64_t offset);
+
+/* What elf_find_note looks for. */
+struct elf_note_query {
+    const char *owner;   /* note name without its NUL: "Solo5", "Kiln"      */
+    uint32_t type;       /* n_type: ABI1_NOTE_TYPE ...                      */
+    size_t desc_offset;  /* payload offset from the note's start (20 for
+                            ABI1 and STK1, 24 for MFT1; n_descsz counts any
+                            padding before it)                              */
+    size_t min_size;     /* payload size bounds, bytes                      */
+    size_t max_size;
+};
+
+/*
+ * Find the note the query names. On success returns true with a malloc'd
+ * copy of the payload in *payload and its size in *size. Returns false when
+ * there is no such note; exits if the note is malformed or its payload is
+ * not between min_size and max_size bytes.
+ */
+bool elf_find_note(int fd, const char *path, const struct elf_image *image,
+                   const struct elf_note_query *query, void **payload,
+                   size_t *size);
 
 /* Exit with a message unless every segment and the entry lie below mem_size. */
 void elf_check_fits(const char *path, const struct elf_image *image,

@@ -1,25 +1,25 @@
 /*
- * elf_note.c: find the Solo5-owned notes (ABI1, MFT1) of an image.
+ * elf_note.c: find an image's note by owner and type: Solo5's (ABI1, MFT1)
+ * and Kiln's own (STK1, see kiln/kiln_abi.h).
  *
  * Notes from other owners (GNU build ids and properties, OpenBSD's) are
  * skipped without judgement: a segment whose notes do not parse is simply
- * not searched further. A "Solo5" note that claims more bytes than its
- * segment holds is an error.
+ * not searched further. A wanted note that claims more bytes than its
+ * segment holds, or a payload of the wrong size, is an error.
  */
 #ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
 #endif
 #include <elf.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "elf_image.h"
 #include "tender.h"
 
 #define NOTE_HEADER 12 /* namesz, descsz, type */
+#define OWNER_MAX 16   /* longer owner names are never ours */
 
 static uint64_t align_up4(uint64_t x)
 {
@@ -28,24 +28,43 @@ static uint64_t align_up4(uint64_t x)
 
 static bool read_at(int fd, void *buf, size_t len, uint64_t offset)
 {
-    size_t done = 0;
-
-    while (done < len) {
-        ssize_t n = pread(fd, (char *)buf + done, len - done,
-                          (off_t)(offset + done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += (size_t)n;
-    }
-    return true;
+    return elf_pread(fd, buf, len, offset) == (ssize_t)len;
 }
 
-bool elf_find_solo5_note(int fd, const char *path,
-                         const struct elf_image *image, uint32_t note_type,
-                         size_t desc_offset, size_t min_size, size_t max_size,
+/* Does the note whose name (namesz bytes, NUL included) is at offset belong to owner? */
+static bool owned_by(int fd, uint64_t offset, uint64_t namesz, const char *owner)
+{
+    char name[OWNER_MAX];
+    size_t len = strlen(owner) + 1;
+
+    return namesz == len && len <= sizeof name &&
+           read_at(fd, name, len, offset) && memcmp(name, owner, len) == 0;
+}
+
+/* Copy out the payload of the wanted note at offset (descsz bytes after the header). */
+static void read_payload(int fd, const char *path, const struct elf_note_query *q,
+                         uint64_t desc_at, uint64_t descsz, uint64_t offset,
                          void **payload, size_t *size)
+{
+    uint64_t pad = q->desc_offset - desc_at;
+
+    if (q->desc_offset < desc_at || descsz < pad ||
+        descsz - pad < q->min_size || descsz - pad > q->max_size)
+        tender_fail("%s: %s note of type 0x%" PRIx32 " has a payload of %" PRIu64
+                    " bytes, want %zu to %zu", path, q->owner, q->type,
+                    descsz >= pad ? descsz - pad : 0, q->min_size, q->max_size);
+    size_t len = (size_t)(descsz - pad);
+    void *buf = malloc(len ? len : 1);
+    if (buf == NULL)
+        tender_fail("%s: out of memory reading a note", path);
+    if (!read_at(fd, buf, len, offset + q->desc_offset))
+        tender_fail("%s: cannot read a %s note: truncated file", path, q->owner);
+    *payload = buf;
+    *size = len;
+}
+
+bool elf_find_note(int fd, const char *path, const struct elf_image *image,
+                   const struct elf_note_query *q, void **payload, size_t *size)
 {
     for (unsigned n = 0; n < image->nnotes; n++) {
         const struct elf_note_segment *seg = &image->notes[n];
@@ -56,7 +75,6 @@ bool elf_find_solo5_note(int fd, const char *path,
 
         while (seg->filesz - pos >= NOTE_HEADER) {
             uint32_t h[3];
-            char name[8];
             if (!read_at(fd, h, sizeof h, seg->offset + pos))
                 tender_fail("%s: cannot read a note header: truncated file", path);
             uint64_t namesz = h[0], descsz = h[1], type = h[2];
@@ -65,28 +83,10 @@ bool elf_find_solo5_note(int fd, const char *path,
             if (total > seg->filesz - pos)
                 break; /* not a note list we understand */
 
-            bool solo5 = namesz == sizeof SOLO5_NOTE_NAME &&
-                         read_at(fd, name, sizeof SOLO5_NOTE_NAME,
-                                 seg->offset + pos + NOTE_HEADER) &&
-                         memcmp(name, SOLO5_NOTE_NAME, sizeof SOLO5_NOTE_NAME) == 0;
-            if (solo5 && type == note_type) {
-                uint64_t pad = desc_offset - desc_at;
-                if (desc_offset < desc_at || descsz < pad ||
-                    descsz - pad < min_size || descsz - pad > max_size)
-                    tender_fail("%s: Solo5 note of type 0x%" PRIx32 " has a "
-                                "payload of %" PRIu64 " bytes, want %zu to %zu",
-                                path, note_type,
-                                descsz >= pad ? descsz - pad : 0, min_size,
-                                max_size);
-                size_t len = (size_t)(descsz - pad);
-                void *buf = malloc(len);
-                if (buf == NULL)
-                    tender_fail("%s: out of memory reading a note", path);
-                if (!read_at(fd, buf, len, seg->offset + pos + desc_offset))
-                    tender_fail("%s: cannot read a Solo5 note: truncated file",
-                                path);
-                *payload = buf;
-                *size = len;
+            if (type == q->type &&
+                owned_by(fd, seg->offset + pos + NOTE_HEADER, namesz, q->owner)) {
+                read_payload(fd, path, q, desc_at, descsz, seg->offset + pos,
+                             payload, size);
                 return true;
             }
             uint64_t next = (total + step_align - 1) & ~(step_align - 1);

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "kiln/elf_abi.h"
+#include "kiln/kiln_abi.h"
 #include "kiln/mft_abi.h"
 #include "kiln/status.h"
 
@@ -104,12 +105,32 @@ struct tender_config {
     size_t mft_size;           /* bytes of *mft                               */
     size_t mem_size;           /* bytes of guest memory                       */
     char **app_argv;           /* the arguments after the image, NULL-ended   */
+    bool has_stack_note;       /* the image has Kiln's stack note (STK1)      */
+    struct kiln_stk1_info stack_note; /* its contents, checked                */
+    struct kiln_stack_layout stack;   /* where that puts the stack and guard
+                                         in mem_size (when has_stack_note)    */
 };
 
 /*
+ * The guard the tender must make inaccessible, [*start, *end), from a
+ * parsed config. Returns false (and sets nothing) if there is none: no
+ * stack note (a Solo5 image), or a guard size of 0.
+ */
+static inline bool tender_stack_guard(const struct tender_config *c,
+                                      uint64_t *start, uint64_t *end)
+{
+    if (!c->has_stack_note || c->stack.guard_start == c->stack.stack_bottom)
+        return false;
+    *start = c->stack.guard_start;
+    *end = c->stack.stack_bottom;
+    return true;
+}
+
+/*
  * Parse argv: options, the image, its arguments. Reads and checks the image's
- * program headers, ABI note and manifest, hands module options to the modules
- * and checks that the image fits in guest memory. Handles --help and
+ * program headers, ABI note, manifest and Kiln stack note, hands module
+ * options to the modules and checks that the image (and its stack and guard,
+ * with a stack note) fits in guest memory. Handles --help and
  * --version itself. Exits with a message on any error.
  */
 void tender_parse_args(const struct tender_platform *platform, int argc,

@@ -7,6 +7,8 @@
  *                           KILN_TEST_SEED=<n> to vary the run
  *   h_iterations(n)         n scaled by KILN_TEST_ITERATIONS (a factor,
  *                           e.g. 0.1 for a quick run, 10 for a long one)
+ *   h_check_printf(fmt, ...)  CHECK that kiln_vsnprintf formats like glibc's
+ *                           vsnprintf: same return value, same bytes
  *
  * The runtime under test is linked in with every symbol prefixed kiln_;
  * declare what you use, e.g. size_t kiln_strlen(const char *);
@@ -14,9 +16,11 @@
 #ifndef KILN_TESTS_HARNESS_H
 #define KILN_TESTS_HARNESS_H
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #ifndef H_MAX_REPORTS
 #define H_MAX_REPORTS 10
@@ -62,6 +66,28 @@ static inline long h_iterations(long n)
 	double f = s ? strtod(s, NULL) : 1.0;
 	long r = (long)(n * f);
 	return r > 0 ? r : 1;
+}
+
+int kiln_vsnprintf(char *, size_t, const char *, va_list);
+
+/* Outputs up to this size are compared whole (test_printf_fp's largest
+ * are a few thousand bytes); a failure shows the first 200 bytes of each. */
+#define H_PRINTF_BUF 20000
+
+static inline void h_check_printf(const char *fmt, ...)
+{
+	static char want[H_PRINTF_BUF], got[H_PRINTF_BUF];
+	va_list a, b;
+	int rw, rg;
+
+	va_start(a, fmt);
+	va_copy(b, a);
+	rw = vsnprintf(want, sizeof want, fmt, a);
+	rg = kiln_vsnprintf(got, sizeof got, fmt, b);
+	va_end(b);
+	va_end(a);
+	CHECK(rw == rg && strcmp(want, got) == 0,
+	      "format \"%s\": glibc %d \"%.200s\", kiln %d \"%.200s\"", fmt, rw, want, rg, got);
 }
 
 /* Console capture (host_solo5.c): when kiln_host_console_buf is set,

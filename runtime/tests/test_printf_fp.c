@@ -10,25 +10,6 @@
 #include <string.h>
 #include "harness.h"
 
-int kiln_vsnprintf(char *, size_t, const char *, va_list);
-
-static char want[20000], got[20000];
-
-static void check_fmt(const char *fmt, ...)
-{
-	va_list a, b;
-	int rw, rg;
-
-	va_start(a, fmt);
-	va_copy(b, a);
-	rw = vsnprintf(want, sizeof want, fmt, a);
-	rg = kiln_vsnprintf(got, sizeof got, fmt, b);
-	va_end(b);
-	va_end(a);
-	CHECK(rw == rg && strcmp(want, got) == 0,
-	      "format \"%s\": glibc %d \"%.200s\", kiln %d \"%.200s\"", fmt, rw, want, rg, got);
-}
-
 static double from_bits(uint64_t u)
 {
 	double d;
@@ -76,12 +57,12 @@ static void exhaustive_flags(void)
 					snprintf(fmt, sizeof fmt, "[%%%s%s%s%c]", flag_sets[f],
 						 widths[w], precisions[p], convs[c]);
 					for (size_t v = 0; v < sizeof values / sizeof *values; v++)
-						check_fmt(fmt, values[v]);
+						h_check_printf(fmt, values[v]);
 					snprintf(fmt, sizeof fmt, "[%%%s%s%sL%c]", flag_sets[f],
 						 widths[w], precisions[p], convs[c]);
 					for (size_t v = (f + p) % 3; v < sizeof ld_values / sizeof *ld_values;
 					     v += 3)
-						check_fmt(fmt, ld_values[v]);
+						h_check_printf(fmt, ld_values[v]);
 				}
 }
 
@@ -102,8 +83,8 @@ static void large_precisions(void)
 		for (const char *c = "aefg"; *c; c++) {
 			snprintf(fmt, sizeof fmt, "%%.%d%c", precs[p], *c);
 			for (size_t v = 0; v < sizeof values / sizeof *values; v++) {
-				check_fmt(fmt, values[v]);
-				check_fmt(fmt, -values[v]);
+				h_check_printf(fmt, values[v]);
+				h_check_printf(fmt, -values[v]);
 			}
 		}
 	for (size_t p = 0; p < sizeof ld_precs / sizeof *ld_precs; p++)
@@ -113,10 +94,10 @@ static void large_precisions(void)
 				 4000 : ld_precs[p], *c);
 			for (size_t v = 0; v < sizeof ld_values / sizeof *ld_values; v++)
 				if (!(*c == 'f' && ld_values[v] > 1e100L && ld_precs[p] > 100))
-					check_fmt(fmt, ld_values[v]);
+					h_check_printf(fmt, ld_values[v]);
 		}
-	check_fmt("%.1000f|%.1000e", 0.0, 0.0);
-	check_fmt("%5000.3f|%-3000e|%03000g", 1.5, 2.5, 3.5);
+	h_check_printf("%.1000f|%.1000e", 0.0, 0.0);
+	h_check_printf("%5000.3f|%-3000e|%03000g", 1.5, 2.5, 3.5);
 }
 
 /* Exact decimal ties and near-ties: n/2^k printed with just enough digits. */
@@ -129,15 +110,15 @@ static void rounding_ties(void)
 			double x = ldexp(n, -k);
 			for (int p = 0; p <= k; p++) {
 				snprintf(fmt, sizeof fmt, "%%.%df|%%.%de|%%.%dg", p, p, p + 1);
-				check_fmt(fmt, x, x, x);
-				check_fmt(fmt, -x, nextafter(x, 0), nextafter(x, 1e9));
+				h_check_printf(fmt, x, x, x);
+				h_check_printf(fmt, -x, nextafter(x, 0), nextafter(x, 1e9));
 			}
 		}
 	for (int p = 0; p < 20; p++) {
 		snprintf(fmt, sizeof fmt, "%%.%da|%%.%dLa", p, p);
 		for (int i = 0; i < 200; i++) {
 			uint64_t r = h_rand();
-			check_fmt(fmt, from_bits(r), ld_from_bits(r, (uint16_t)(h_rand() | 0x8000) >> 1));
+			h_check_printf(fmt, from_bits(r), ld_from_bits(r, (uint16_t)(h_rand() | 0x8000) >> 1));
 		}
 	}
 }
@@ -173,7 +154,7 @@ static void random_doubles(long n, int long_double)
 			if (r >> 40 & 1)
 				bits = (bits & 0x800fffffffffffffull) |
 				       (uint64_t)(1023 - 40 + (int)(r >> 48 & 127)) << 52;
-			check_fmt(fmt, from_bits(bits));
+			h_check_printf(fmt, from_bits(bits));
 		} else {
 			uint16_t se = (uint16_t)(r >> 32);
 			if (r >> 48 & 1)
@@ -185,7 +166,7 @@ static void random_doubles(long n, int long_double)
 			if ((conv == 'f' || conv == 'F') && (se & 0x7fff) > 16383 + 400 &&
 			    (se & 0x7fff) != 0x7fff)
 				continue;
-			check_fmt(fmt, ld_from_bits(bits, se));
+			h_check_printf(fmt, ld_from_bits(bits, se));
 		}
 	}
 }
@@ -199,8 +180,8 @@ static void random_decimals(long n)
 		uint64_t r = h_rand();
 		double x = (double)(int64_t)(h_rand() >> (r % 60)) / pow(10, (int)(r >> 8 & 31));
 		snprintf(fmt, sizeof fmt, "%%.%d%c", (int)(r >> 16 & 15), "efg"[(r >> 24) % 3]);
-		check_fmt(fmt, x);
-		check_fmt("%g %f %e", x, x, x);
+		h_check_printf(fmt, x);
+		h_check_printf("%g %f %e", x, x, x);
 	}
 }
 

@@ -14,65 +14,17 @@
 #     test_hello, and each tender on the other project's image, side by side
 set -u
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out=$top/output
-for arg in "$@"; do
-	case $arg in
-	O=*) out=${arg#O=} ;;
-	*) echo "boot.sh: unknown argument '$arg' (only O=<dir>)" >&2; exit 2 ;;
-	esac
-done
-mkdir -p "$out" && out=$(cd "$out" && pwd) || exit 1
+. "$(dirname "$0")/lib.bash"
+bench_args "$@"
 work=$out/bench-boot
 hvt=$work/hvt
 spt=$work/spt
 builds=${KILN_BENCH_BUILDS:-3}
 boots=${KILN_BENCH_BOOTS:-20}
-mkdir -p "$work"
-log=$work/bench.log
-: >"$log"
-
-kmake() {
-	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$top" "$@" >>"$log" 2>&1
-}
-
-# now: microseconds (bash's clock, no process started).
-now() {
-	local t=${EPOCHREALTIME/./}
-	echo "${t#0}"
-}
-
-# median N...: the middle value (the lower middle for an even count).
-median() {
-	printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"
-}
-
-# us_to UNIT US: microseconds in s or ms, 3 decimals / 2 decimals.
-secs() { awk -v u="$1" 'BEGIN { printf "%.3f", u / 1e6 }'; }
-msecs() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1e3 }'; }
-
-# timed CMD...: run CMD, print its wall time in microseconds; fail with it.
-timed() {
-	local t0 t1
-	t0=$(now)
-	"$@" || return 1
-	t1=$(now)
-	echo $((t1 - t0))
-}
-
-# timed_quiet CMD...: the same, CMD's output discarded.
-timed_quiet() {
-	local t0 t1
-	t0=$(now)
-	"$@" >/dev/null 2>&1 || return 1
-	t1=$(now)
-	echo $((t1 - t0))
-}
+bench_log "$work/bench.log"
 
 fail() {
-	echo "boot.sh: $1; the end of $log:" >&2
-	tail -n 20 "$log" >&2
-	exit 1
+	bench_fail "$1" "$log"
 }
 
 echo "Kiln build and boot benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), log $log)"
@@ -81,18 +33,18 @@ echo "Kiln build and boot benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)
 times=()
 for i in $(seq "$builds"); do
 	rm -rf "$hvt"
-	kmake O="$hvt" hvt_defconfig || fail "make hvt_defconfig failed"
-	t=$(timed kmake O="$hvt" -j2) || fail "the build of hvt_defconfig failed"
+	bench_make_logged O="$hvt" hvt_defconfig || fail "make hvt_defconfig failed"
+	t=$(timed bench_make_logged O="$hvt" -j2) || fail "the build of hvt_defconfig failed"
 	times+=("$t")
 done
 printf '%-44s %8s s   (runs: %s)\n' "clean build, hvt_defconfig, -j2" \
 	"$(secs "$(median "${times[@]}")")" "$(for t in "${times[@]}"; do secs "$t"; printf ' '; done)"
 # (make builds the tender too; older trees needed it named.)
-kmake O="$hvt" -j2 "$hvt/host/bin/kiln-hvt" || fail "building kiln-hvt failed"
+bench_make_logged O="$hvt" -j2 "$hvt/host/bin/kiln-hvt" || fail "building kiln-hvt failed"
 
 times=()
 for i in 1 2 3 4 5; do
-	t=$(timed kmake O="$hvt") || fail "a no-op make failed"
+	t=$(timed bench_make_logged O="$hvt") || fail "a no-op make failed"
 	times+=("$t")
 done
 printf '%-44s %8s s   (median of 5)\n' "no-op make" "$(secs "$(median "${times[@]}")")"
@@ -100,7 +52,7 @@ printf '%-44s %8s s   (median of 5)\n' "no-op make" "$(secs "$(median "${times[@
 times=()
 for i in 1 2 3 4 5; do
 	touch "$top/package/hello/hello.c"
-	t=$(timed kmake O="$hvt") || fail "make after touching hello.c failed"
+	t=$(timed bench_make_logged O="$hvt") || fail "make after touching hello.c failed"
 	times+=("$t")
 done
 printf '%-44s %8s s   (median of 5)\n' "make after touching hello.c" "$(secs "$(median "${times[@]}")")"
@@ -115,7 +67,7 @@ size -A "$work/hello.hvt.stripped" | sed -n '/^section/,/^Total/p' | sed 's/^/  
 
 # --- boot to exit -------------------------------------------------------------
 rm -rf "$spt"
-kmake O="$spt" spt_defconfig && kmake O="$spt" -j2 all "$spt/host/bin/kiln-spt" ||
+bench_make_logged O="$spt" spt_defconfig && bench_make_logged O="$spt" -j2 all "$spt/host/bin/kiln-spt" ||
 	fail "the build of spt_defconfig failed"
 
 # boot_bench LABEL CMD...: median, min and max wall time of CMD (output
@@ -125,7 +77,7 @@ boot_bench() {
 	shift
 	local times=() t i
 	for i in $(seq "$boots"); do
-		t=$(timed_quiet "$@") || true
+		t=$(timed quietly "$@") || true
 		if [ -z "$t" ]; then
 			printf '%-44s failed: %s\n' "$label" "$*"
 			return 0

@@ -16,34 +16,26 @@
 #     runs, default 5), with the number of objects the touch recompiled
 set -u
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out=$top/output
-for arg in "$@"; do
-	case $arg in
-	O=*) out=${arg#O=} ;;
-	*) echo "packages.sh: unknown argument '$arg' (only O=<dir>)" >&2; exit 2 ;;
-	esac
-done
-mkdir -p "$out" && out=$(cd "$out" && pwd) || exit 1
+. "$(dirname "$0")/lib.bash"
+bench_args "$@"
 work=$out/bench-packages
 builds=${KILN_BENCH_BUILDS:-1}
 repeats=${KILN_BENCH_REPEATS:-5}
 rm -rf "$work"
-mkdir -p "$work"
-log=$work/bench.log
-: >"$log"
+bench_log "$work/bench.log"
 
-bmake() {
-	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$top" "$@"
+# quietly_to FILE CMD...: CMD, its output in FILE (replaced).
+quietly_to() {
+	"${@:2}" >"$1" 2>&1
 }
 
 # configure DIR: a fresh output folder with the benchmark's configuration.
 configure() {
 	rm -rf "$1"
-	bmake O="$1" KILN_EXTERNAL="$external" $defconfig >>"$log" 2>&1 || return 1
+	bench_make_logged O="$1" KILN_EXTERNAL="$external" $defconfig || return 1
 	[ -z "$extra_symbols" ] && return 0
 	printf '%s\n' "$extra_symbols" | cat "$top/configs/$defconfig" - >"$work/all_defconfig"
-	bmake O="$1" defconfig DEFCONFIG="$work/all_defconfig" >>"$log" 2>&1
+	bench_make_logged O="$1" defconfig DEFCONFIG="$work/all_defconfig"
 }
 
 # The build under test: a defconfig, KILN_EXTERNAL, and a source to touch
@@ -73,37 +65,26 @@ export KILN_DL_DIR=$work/dl KILN_PRIMARY_SITE=file://$mirror
 unset KILN_BACKUP_SITE KILN_EXTERNAL
 
 # Every archive into the cache first: the timings below never download.
-bmake O="$work/source" source >>"$log" 2>&1 ||
+bench_make_logged O="$work/source" source ||
 	{ echo "packages.sh: make source failed; see $log" >&2; exit 1; }
-
-# now: microseconds (bash's clock, no process started).
-now() {
-	local t=${EPOCHREALTIME/./}
-	echo "$t"
-}
-
-# median of the numbers on stdin
-median() {
-	sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
-}
 
 # ms MICROSECONDS: as milliseconds with one decimal.
 ms() {
-	awk -v us="$1" 'BEGIN { printf "%.1f ms", us / 1000 }'
+	echo "$(msecs "$1" 1) ms"
 }
 
 echo "configuration: $defconfig${extra_symbols:+ + $(echo $extra_symbols)} (archives in the cache; $(nproc) CPUs)"
 
 # clean JOBS: median wall time of a clean build at -jJOBS, in microseconds.
 clean() {
-	local jobs=$1 _ t0 t1 dir=$work/j$1
+	local jobs=$1 _ t times=() dir=$work/j$1
 	for _ in $(seq "$builds"); do
 		configure "$dir" || return 1
-		t0=$(now)
-		bmake O="$dir" -j"$jobs" >>"$log" 2>&1 || { echo "packages.sh: build at -j$jobs failed; see $log" >&2; return 1; }
-		t1=$(now)
-		echo $((t1 - t0))
-	done | median
+		t=$(timed bench_make_logged O="$dir" -j"$jobs") ||
+			{ echo "packages.sh: build at -j$jobs failed; see $log" >&2; return 1; }
+		times+=("$t")
+	done
+	median "${times[@]}"
 }
 
 j1=$(clean 1) && [ -n "$j1" ] || exit 1
@@ -113,20 +94,25 @@ printf 'clean build -j2:            %s\n' "$(ms "$j2")"
 awk -v a="$j1" -v b="$j2" 'BEGIN { printf "speed-up -j2 over -j1:      %.2fx\n", a / b }'
 
 dir=$work/j2
-noop=$(for _ in $(seq "$repeats"); do
-	t0=$(now); bmake O="$dir" -j2 >>"$log" 2>&1; t1=$(now); echo $((t1 - t0))
-done | median)
+times=()
+for _ in $(seq "$repeats"); do
+	t=$(timed bench_make_logged O="$dir" -j2) || bench_fail "a no-op make failed" "$log"
+	times+=("$t")
+done
+noop=$(median "${times[@]}")
 printf 'no-op make (median of %d): %s\n' "$repeats" "$(ms "$noop")"
 
 for file in $touched; do
 	[ -f "$dir/$file" ] || { echo "packages.sh: $dir/$file is not there; see $log" >&2; exit 1; }
-	touch_times=$(for _ in $(seq "$repeats"); do
+	times=()
+	for _ in $(seq "$repeats"); do
 		touch "$dir/$file"
-		t0=$(now); bmake O="$dir" -j2 >"$work/touch.log" 2>&1; t1=$(now)
+		t=$(timed quietly_to "$work/touch.log" bench_make O="$dir" -j2)
 		cat "$work/touch.log" >>"$log"
-		echo $((t1 - t0))
-	done)
+		[ -n "$t" ] || bench_fail "make after touching $file failed" "$log"
+		times+=("$t")
+	done
 	objs=$(grep -c '^  CC ' "$work/touch.log")
 	printf 'make after touching %s (median of %d): %s, %s object(s) recompiled\n' \
-		"${file#build/}" "$repeats" "$(ms "$(printf '%s\n' "$touch_times" | median)")" "$objs"
+		"${file#build/}" "$repeats" "$(ms "$(median "${times[@]}")")" "$objs"
 done

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Kiln runtime host benchmark: memcpy/memset/strlen throughput (GB/s) at a
 # few sizes and malloc/free/realloc operations per second on a mixed
 # workload, kiln's runtime vs glibc on this host. Ratio = kiln / glibc
@@ -8,15 +8,8 @@
 #   KILN_BENCH_SCALE=0.1 tests/bench/runtime-host.sh     # a quick run
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out=$top/output
-for arg in "$@"; do
-	case $arg in
-	O=*) out=${arg#O=} ;;
-	*) echo "runtime-host.sh: unknown argument '$arg' (expected O=<dir>)" >&2; exit 2 ;;
-	esac
-done
-case $out in /*) ;; *) out=$(pwd)/$out ;; esac
+. "$(dirname "$0")/lib.bash"
+bench_args "$@"
 build=$out/runtime-host
 
 make -s -C "$top/runtime/tests" lib O="$out" >&2

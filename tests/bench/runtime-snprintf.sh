@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Benchmark: snprintf calls per second, Kiln's runtime vs glibc, on the host.
 #
 #   tests/bench/runtime-snprintf.sh [O=<output dir>]   (default: output/)
@@ -9,23 +9,12 @@
 # fraction of glibc's. Set BENCH_SECONDS to change the time per workload.
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out=$top/output
-for arg in "$@"; do
-	case $arg in
-	O=*) out=${arg#O=} ;;
-	*) echo "runtime-snprintf.sh: unknown argument '$arg' (only O=<dir>)" >&2; exit 2 ;;
-	esac
-done
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+. "$(dirname "$0")/lib.bash"
+bench_args "$@"
 build=$out/runtime-host
 host_obj=$build/host_solo5.o
-make -s -C "$top/runtime/tests" lib "$host_obj" O="$out" >/dev/null || {
-	echo "runtime-snprintf.sh: building the runtime host archive failed;" \
-		"run 'make -C runtime/tests lib O=$out' to see why" >&2
-	exit 1
-}
+make -s -C "$top/runtime/tests" lib "$host_obj" O="$out" >/dev/null ||
+	bench_fail "building the runtime host archive failed; run 'make -C runtime/tests lib O=$out' to see why"
 
 cat > "$build/bench_snprintf.c" <<'C'
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Kiln runtime benchmark inside the unikernel: memcpy/memset/strlen
 # throughput, malloc/free operations per second on a mixed workload, and
 # snprintf calls per second (integers, doubles), measured by
@@ -12,26 +12,18 @@
 # configs/spt_bench_runtime_defconfig), never in the output dir's own.
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out=$top/output
-for arg in "$@"; do
-	case $arg in
-	O=*) out=${arg#O=} ;;
-	*) echo "runtime-unikernel.sh: unknown argument '$arg' (expected O=<dir>)" >&2; exit 2 ;;
-	esac
-done
-case $out in /*) ;; *) out=$(pwd)/$out ;; esac
+. "$(dirname "$0")/lib.bash"
+bench_args "$@"
 bo=$out/bench/runtime-unikernel
 ms=${KILN_BENCH_MS:-100}
 
 kmake() {
-	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory -C "$top" O="$bo" "$@"
+	bench_make -s O="$bo" "$@"
 }
 mkdir -p "$bo"
 kmake spt_bench_runtime_defconfig >"$bo/build.log" 2>&1 &&
 	kmake -j"$(nproc)" all >>"$bo/build.log" 2>&1 ||
-	{ echo "runtime-unikernel.sh: building bench-runtime for spt failed; the end of $bo/build.log:" >&2
-	  tail -n 30 "$bo/build.log" >&2; exit 1; }
+	bench_fail "building bench-runtime for spt failed" "$bo/build.log"
 ${CC:-gcc} -std=gnu11 -O2 -Wall -Wextra -o "$bo/bench-runtime-host" "$top/package/bench-runtime/bench.c"
 
 "$bo/host/bin/kiln-spt" --mem=256 "$bo/images/bench-runtime.spt" "$ms" >"$bo/kiln.txt" 2>"$bo/kiln.err" ||

@@ -24,6 +24,8 @@ struct tender_guest {
     struct kvm_run *run;   /* the vCPU's shared run structure               */
     uint64_t tsc_hz;       /* for the boot info                             */
     bool nx;               /* the vCPU has NX: page tables use it           */
+    uint64_t guard_start;  /* stack guard [guard_start, guard_end), not     */
+    uint64_t guard_end;    /* present to the guest; equal if there is none  */
 };
 
 /* kvm.c: open /dev/kvm, create the VM with guest memory and one vCPU. */
@@ -33,7 +35,10 @@ void hvt_kvm_init(struct tender_guest *g, size_t mem_size);
 void hvt_protect_image(struct tender_guest *g, const char *path,
                        const struct elf_image *image);
 
-/* paging_x86_64.c: GDT and page tables in low guest memory (W^X for the image). */
+/*
+ * paging_x86_64.c: GDT and page tables in low guest memory (W^X for the
+ * image; the stack guard, if g has one, not present).
+ */
 void hvt_setup_paging(struct tender_guest *g, const struct elf_image *image);
 
 /* vcpu_x86_64.c: CPUID, TSC frequency, long-mode registers at entry. */

@@ -2,7 +2,8 @@
  * main.c: kiln-hvt, run a Solo5-ABI hvt unikernel under KVM.
  *
  * Order: read the command line and the image; create the VM with guest
- * memory; load the image; build page tables and the vCPU; let the modules
+ * memory; load the image; build page tables (leaving out the stack guard
+ * that the image's Kiln stack note asks for) and the vCPU; let the modules
  * attach devices and register hypercalls; write the boot info; seal the
  * process with seccomp; run.
  */
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
     hvt_protect_image(&guest, config.image_path, config.image);
 
     hvt_setup_cpuid(&guest);
+    tender_stack_guard(&config, &guest.guard_start, &guest.guard_end);
     hvt_setup_paging(&guest, config.image);
     hvt_setup_vcpu(&guest, config.image->entry);
 

@@ -7,7 +7,9 @@
  * that hold the image get 4 KiB page tables so each segment gets exactly its
  * ELF permissions: text read-only and executable, rodata read-only, data
  * and bss writable and not executable. Everything else (heap, stack) is
- * writable and not executable, with 2 MiB pages.
+ * writable and not executable, with 2 MiB pages, except the stack guard
+ * (from the image's Kiln stack note), which is not present: its 2 MiB
+ * regions get 4 KiB page tables too, so the guard is exact.
  *
  * The page tables for the image come from the unused pages 0x9000-0xffff
  * (seven, for 14 MiB of image beyond the first 2 MiB), then from
@@ -15,7 +17,8 @@
  * the rest of the boot info area: the CPU updates accessed and dirty bits
  * through physical addresses, not through the guest's mapping. An image
  * larger than that gets 2 MiB pages for the rest, with the union of the
- * permissions inside each (a warning says so).
+ * permissions inside each (a warning says so; the guard's regions, near the
+ * top of memory, come last and may then go without their guard).
  */
 #include <inttypes.h>
 #include <string.h>
@@ -30,10 +33,16 @@ static uint64_t *table(struct tender_guest *g, uint64_t gpa)
     return (uint64_t *)(g->mem + gpa);
 }
 
-/* The entry bits (without the address) for the 4 KiB page at addr. */
-static uint64_t page_bits(const struct elf_image *image, uint64_t addr)
+static bool in_guard(const struct tender_guest *g, uint64_t addr)
 {
-    if (addr < X86_LOW_UNMAPPED_END)
+    return addr >= g->guard_start && addr < g->guard_end;
+}
+
+/* The entry bits (without the address) for the 4 KiB page at addr. */
+static uint64_t page_bits(const struct tender_guest *g,
+                          const struct elf_image *image, uint64_t addr)
+{
+    if (addr < X86_LOW_UNMAPPED_END || in_guard(g, addr))
         return 0;
     if (addr < HVT_GUEST_MIN_BASE)
         return X86_PTE_P | X86_PTE_NX;
@@ -50,21 +59,32 @@ static uint64_t page_bits(const struct elf_image *image, uint64_t addr)
     return X86_PTE_P | X86_PTE_RW | X86_PTE_NX;
 }
 
-static bool region_has_image(const struct elf_image *image, uint64_t base)
+/* Does the 2 MiB region at base need 4 KiB pages (image or guard in it)? */
+static bool region_is_fine_grained(const struct tender_guest *g,
+                                   const struct elf_image *image, uint64_t base)
 {
+    uint64_t end = base + X86_LARGE_PAGE_SIZE;
+
+    if (g->guard_start < end && g->guard_end > base)
+        return true;
     for (unsigned i = 0; i < image->nsegments; i++)
-        if (image->segments[i].start < base + X86_LARGE_PAGE_SIZE &&
-            image->segments[i].end > base)
+        if (image->segments[i].start < end && image->segments[i].end > base)
             return true;
     return false;
 }
 
-/* Most permissive bits of a region: for a 2 MiB page that must serve them all. */
-static uint64_t region_union(const struct elf_image *image, uint64_t base)
+/*
+ * Most permissive bits of a region: for a 2 MiB page that must serve them
+ * all (a guard inside is lost: present wins).
+ */
+static uint64_t region_union(const struct tender_guest *g,
+                             const struct elf_image *image, uint64_t base)
 {
     uint64_t rw = 0, nx = X86_PTE_NX;
     for (uint64_t a = base; a < base + X86_LARGE_PAGE_SIZE; a += X86_PAGE_SIZE) {
-        uint64_t bits = page_bits(image, a);
+        if (in_guard(g, a))
+            continue;
+        uint64_t bits = page_bits(g, image, a);
         rw |= bits & X86_PTE_RW;
         nx &= bits & X86_PTE_NX;
     }
@@ -77,7 +97,7 @@ static void fill_page_table(struct tender_guest *g, const struct elf_image *imag
     uint64_t *pt = table(g, pt_gpa);
     for (unsigned i = 0; i < 512; i++) {
         uint64_t addr = base + i * X86_PAGE_SIZE;
-        uint64_t bits = page_bits(image, addr);
+        uint64_t bits = page_bits(g, image, addr);
         pt[i] = bits ? (addr | bits) : 0;
     }
 }
@@ -110,7 +130,7 @@ void hvt_setup_paging(struct tender_guest *g, const struct elf_image *image)
         if (base == 0) {
             fill_page_table(g, image, X86_PT0_BASE, 0);
             *pde = X86_PT0_BASE | X86_PTE_P | X86_PTE_RW;
-        } else if (!region_has_image(image, base)) {
+        } else if (!region_is_fine_grained(g, image, base)) {
             *pde = base | X86_PTE_P | X86_PTE_RW | X86_PTE_PS | X86_PTE_NX;
         } else if (pool < X86_PT_POOL2_END) {
             fill_page_table(g, image, pool, base);
@@ -122,9 +142,10 @@ void hvt_setup_paging(struct tender_guest *g, const struct elf_image *image)
             if (!warned)
                 tender_warn("the image reaches past 0x%" PRIx64 ": from there "
                             "its segments share 2 MiB pages (no W^X inside the "
-                            "guest; the host still maps text read-only)", base);
+                            "guest, no stack guard; the host still maps text "
+                            "read-only)", base);
             warned = true;
-            *pde = base | region_union(image, base);
+            *pde = base | region_union(g, image, base);
         }
     }
 

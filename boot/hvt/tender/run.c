@@ -17,6 +17,7 @@
 #include <sys/ioctl.h>
 
 #include "hvt.h"
+#include "x86_64.h"
 
 uint64_t hvt_guest_rip(struct tender_guest *g)
 {
@@ -25,6 +26,31 @@ uint64_t hvt_guest_rip(struct tender_guest *g)
     if (ioctl(g->vcpu_fd, KVM_GET_REGS, &regs) != 0)
         return 0;
     return regs.rip;
+}
+
+/*
+ * A triple fault. With a stack guard, the usual cause is a stack overflow:
+ * the access into the guard raises #PF, the CPU cannot push its frame on
+ * that same stack, nor the #DF frame after it, and gives up. So if rsp is
+ * in the guard or within a page above it, say so.
+ */
+__attribute__((noreturn)) static void triple_fault(struct tender_guest *g)
+{
+    struct kvm_regs regs;
+
+    if (ioctl(g->vcpu_fd, KVM_GET_REGS, &regs) != 0)
+        hvt_guest_fault(g, "triple fault: the guest took an exception it "
+                        "could not handle");
+    if (g->guard_end > g->guard_start && regs.rsp >= g->guard_start &&
+        regs.rsp < g->guard_end + X86_PAGE_SIZE)
+        hvt_guest_fault(g, "triple fault at rip 0x%llx: a stack overflow into "
+                        "the guard page below the stack at 0x%" PRIx64 "-0x%"
+                        PRIx64 " (rsp 0x%llx): give the stack more room "
+                        "(RUNTIME_STACK_SIZE) or recurse less",
+                        regs.rip, g->guard_start, g->guard_end, regs.rsp);
+    hvt_guest_fault(g, "triple fault at rip 0x%llx (rsp 0x%llx): the guest "
+                    "took an exception it could not handle (no IDT yet?)",
+                    regs.rip, regs.rsp);
 }
 
 void hvt_guest_fault(struct tender_guest *g, const char *fmt, ...)
@@ -114,9 +140,7 @@ void hvt_run(struct tender_guest *g)
         case KVM_EXIT_INTERNAL_ERROR:
             internal_error(g);
         case KVM_EXIT_SHUTDOWN:
-            hvt_guest_fault(g, "triple fault at rip 0x%" PRIx64 ": the guest took "
-                            "an exception it could not handle (no IDT yet?)",
-                            hvt_guest_rip(g));
+            triple_fault(g);
         case KVM_EXIT_FAIL_ENTRY:
             hvt_guest_fault(g, "KVM could not enter the guest (hardware entry "
                             "failure reason 0x%llx)",

@@ -5,7 +5,8 @@
  * handlers of its own: a bad access, an invalid instruction or a divide
  * error arrives here as a signal. The handlers run on an alternate stack
  * (the guest's stack may be what broke) and may only use what the seccomp
- * filter allows: write(2) to fd 2 and exit_group.
+ * filter allows: write(2) to fd 2 and exit_group. A SIGSEGV inside the
+ * stack guard is a stack overflow, and the message says so.
  */
 #ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
@@ -33,22 +34,37 @@ static const char *signal_name(int sig)
     }
 }
 
+/* The stack guard, for on_fault (set before the guest runs). */
+static uint64_t guard_start, guard_end;
+
 __attribute__((no_stack_protector))
 static void on_fault(int sig, siginfo_t *info, void *context)
 {
     sandbox_restore_tls();
     const ucontext_t *uc = context;
+    uint64_t addr = (uint64_t)(uintptr_t)info->si_addr;
 
+    if (sig == SIGSEGV && addr >= guard_start && addr < guard_end)
+        tender_exit(KILN_EXIT_GUEST_FAULT,
+                    "guest fault: stack overflow (guard page at 0x%llx, in the "
+                    "guard 0x%llx-0x%llx below the stack; rip 0x%llx): give the "
+                    "stack more room (RUNTIME_STACK_SIZE) or recurse less",
+                    (unsigned long long)(addr & ~(uint64_t)0xfff),
+                    (unsigned long long)guard_start,
+                    (unsigned long long)guard_end,
+                    (unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
     tender_exit(KILN_EXIT_GUEST_FAULT,
                 "guest fault: %s at address %p (rip 0x%llx)", signal_name(sig),
                 info->si_addr, (unsigned long long)uc->uc_mcontext.gregs[REG_RIP]);
 }
 
-void spt_catch_faults(void)
+void spt_catch_faults(const struct tender_guest *g)
 {
     static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE};
     struct sigaction sa;
 
+    guard_start = g->guard_start;
+    guard_end = g->guard_end;
     sandbox_alt_stack();
     sandbox_save_tls();
     memset(&sa, 0, sizeof sa);

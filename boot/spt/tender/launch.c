@@ -10,7 +10,7 @@ void spt_launch(struct tender_guest *g, uint64_t entry)
     uint64_t sp = g->mem_size - 8;
     uint64_t boot_info = SPT_BOOT_INFO_BASE;
 
-    spt_catch_faults();
+    spt_catch_faults(g);
     sandbox_load(g->filter);
     g->filter = NULL;
 

@@ -2,7 +2,8 @@
  * main.c: kiln-spt, run a Solo5-ABI spt unikernel in this process.
  *
  * Order: read the command line and the image; map guest memory; load the
- * image with its permissions; let the modules attach devices and add
+ * image with its permissions; make the stack guard (from the image's Kiln
+ * stack note) inaccessible; let the modules attach devices and add
  * seccomp rules; write the boot info; install the filter; jump.
  */
 #include <stdlib.h>
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
              guest.mem_size);
     close(config.image_fd);
     spt_protect_image(&guest, config.image_path, config.image);
+    tender_stack_guard(&config, &guest.guard_start, &guest.guard_end);
+    spt_protect_guard(&guest, config.image_path);
 
     tender_modules_setup(modules, &guest, config.mft);
     spt_write_boot_info(&guest, config.image->end, config.mft, config.mft_size,

@@ -20,6 +20,8 @@ struct tender_guest {
     int epollfd;             /* the guest's wait set                        */
     int timerfd;             /* its deadline, in the wait set               */
     scmp_filter_ctx filter;  /* seccomp rules, added to by the modules      */
+    uint64_t guard_start;    /* stack guard [guard_start, guard_end),       */
+    uint64_t guard_end;      /* PROT_NONE; equal if there is none           */
 };
 
 /* memory.c: map guest memory at SPT_HOST_MEM_BASE; exits on failure. */
@@ -29,13 +31,22 @@ void spt_map_memory(struct tender_guest *g, size_t mem_size);
 void spt_protect_image(struct tender_guest *g, const char *path,
                        const struct elf_image *image);
 
+/*
+ * memory.c: make the stack guard (g->guard_start..guard_end, if any)
+ * inaccessible; exits on failure.
+ */
+void spt_protect_guard(struct tender_guest *g, const char *path);
+
 /* boot_info.c: write the boot info, manifest copy and command line. */
 void spt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
                          const struct mft *mft, size_t mft_size,
                          char *const *app_argv);
 
-/* faults.c: report SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGSYS from the guest. */
-void spt_catch_faults(void);
+/*
+ * faults.c: report SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGSYS from the
+ * guest; a SIGSEGV in g's stack guard as a stack overflow.
+ */
+void spt_catch_faults(const struct tender_guest *g);
 
 /* launch.c: install the filter and jump to entry; never returns. */
 __attribute__((noreturn)) void spt_launch(struct tender_guest *g, uint64_t entry);

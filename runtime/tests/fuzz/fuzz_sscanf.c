@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print_escaped.h"
+
 int kiln_sscanf(const char *, const char *, ...);
 
 /* Where each format stores: a union big enough for any scalar, or a
@@ -50,20 +52,6 @@ static const struct format formats[] = {
 static void *arg(const struct format *f, int i, union slot *slots, char **strs)
 {
 	return f->kinds[i] == 's' ? (void *)strs[i] : (void *)&slots[i];
-}
-
-/* The input as a C string literal body, so that control bytes show. */
-static void print_escaped(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c >= 0x20 && c < 0x7f)
-			fputc(c, f);
-		else
-			fprintf(f, "\\x%02x", c);
-	}
 }
 
 static _Noreturn void mismatch(const struct format *f, const char *s, int gr,

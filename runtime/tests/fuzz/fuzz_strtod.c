@@ -10,24 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print_escaped.h"
+
 double kiln_strtod(const char *, char **);
 float kiln_strtof(const char *, char **);
 long double kiln_strtold(const char *, char **);
 extern int kiln_errno;
-
-/* The input as a C string literal body, so that control bytes show. */
-static void print_escaped(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c >= 0x20 && c < 0x7f)
-			fputc(c, f);
-		else
-			fprintf(f, "\\x%02x", c);
-	}
-}
 
 static _Noreturn void mismatch(const char *fn, const char *s, const void *g,
 			       const void *k, size_t size, long gend, long kend,

@@ -1,12 +1,15 @@
 /*
- * Kiln boot shim, hvt: block devices, one block per hypercall.
+ * Kiln boot shim: block devices (solo5.h), over the platform's I/O.
  *
- * The tender checks every request against the device and guest memory;
+ * The tenders check every request against the device and guest memory
+ * (hvt) or allow only whole, in-range blocks (spt's seccomp filter);
  * checking here too turns a bad request into SOLO5_R_EINVAL before paying
- * for a hypercall.
+ * for a hypercall, or instead of a killed guest.
  */
-#include "hvt.h"
+#include "devices.h"
 
+/* The entry of an attached block device, if the request is one whole
+ * block inside it; else NULL. */
 static const struct mft_entry *block_entry(solo5_handle_t handle,
                                            solo5_off_t offset, size_t size)
 {
@@ -38,23 +41,17 @@ solo5_result_t solo5_block_acquire(const char *name, solo5_handle_t *handle,
 solo5_result_t solo5_block_write(solo5_handle_t handle, solo5_off_t offset,
                                  const uint8_t *buf, size_t size)
 {
-    if (block_entry(handle, offset, size) == NULL)
+    const struct mft_entry *e = block_entry(handle, offset, size);
+    if (e == NULL)
         return SOLO5_R_EINVAL;
-    struct hvt_hc_block_write wr = {
-        .handle = handle, .offset = offset, .data = buf, .len = size,
-        .ret = SOLO5_R_EUNSPEC};
-    hvt_do_hypercall(HVT_HYPERCALL_BLOCK_WRITE, &wr);
-    return (solo5_result_t)wr.ret;
+    return platform_block_write(e, handle, offset, buf, size);
 }
 
 solo5_result_t solo5_block_read(solo5_handle_t handle, solo5_off_t offset,
                                 uint8_t *buf, size_t size)
 {
-    if (block_entry(handle, offset, size) == NULL)
+    const struct mft_entry *e = block_entry(handle, offset, size);
+    if (e == NULL)
         return SOLO5_R_EINVAL;
-    struct hvt_hc_block_read rd = {
-        .handle = handle, .offset = offset, .data = buf, .len = size,
-        .ret = SOLO5_R_EUNSPEC};
-    hvt_do_hypercall(HVT_HYPERCALL_BLOCK_READ, &rd);
-    return (solo5_result_t)rd.ret;
+    return platform_block_read(e, handle, offset, buf, size);
 }

@@ -1,10 +1,7 @@
 /*
- * Kiln boot shim, hvt: network devices, one frame per hypercall.
- *
- * Solo5's tender may offer a shared network ring (host_features); Kiln's
- * guest does not take it, so frames always go through NET_WRITE/NET_READ.
+ * Kiln boot shim: network devices (solo5.h), over the platform's I/O.
  */
-#include "hvt.h"
+#include "devices.h"
 
 solo5_result_t solo5_net_acquire(const char *name, solo5_handle_t *handle,
                                  struct solo5_net_info *info)
@@ -26,22 +23,14 @@ solo5_result_t solo5_net_write(solo5_handle_t handle, const uint8_t *buf,
     const struct mft_entry *e = kiln_mft_by_handle(handle, MFT_DEV_NET_BASIC);
     if (e == NULL || size > (size_t)e->u.net_basic.mtu + SOLO5_NET_HLEN)
         return SOLO5_R_EINVAL;
-    struct hvt_hc_net_write wr = {
-        .handle = handle, .data = buf, .len = size, .ret = SOLO5_R_EUNSPEC};
-    hvt_do_hypercall(HVT_HYPERCALL_NET_WRITE, &wr);
-    return (solo5_result_t)wr.ret;
+    return platform_net_write(e, handle, buf, size);
 }
 
 solo5_result_t solo5_net_read(solo5_handle_t handle, uint8_t *buf, size_t size,
                               size_t *read_size)
 {
-    if (kiln_mft_by_handle(handle, MFT_DEV_NET_BASIC) == NULL ||
-        read_size == NULL)
+    const struct mft_entry *e = kiln_mft_by_handle(handle, MFT_DEV_NET_BASIC);
+    if (e == NULL || read_size == NULL)
         return SOLO5_R_EINVAL;
-    struct hvt_hc_net_read rd = {
-        .handle = handle, .data = buf, .len = size, .ret = SOLO5_R_EUNSPEC};
-    hvt_do_hypercall(HVT_HYPERCALL_NET_READ, &rd);
-    if (rd.ret == SOLO5_R_OK)
-        *read_size = rd.len;
-    return (solo5_result_t)rd.ret;
+    return platform_net_read(e, handle, buf, size, read_size);
 }
