@@ -3,7 +3,7 @@
 
 HOSTCC ?= gcc
 HOST_CFLAGS ?= -O2 -g
-HOST_CFLAGS_ALL = -std=gnu11 -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
+HOST_CFLAGS_ALL = -std=gnu11 -pipe -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
 
 # Host tools a build needs, and the Debian package that has each.
 KILN_HOST_TOOLS := gcc:gcc ar:binutils objcopy:binutils tar:tar patch:patch \

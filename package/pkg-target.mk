@@ -36,7 +36,7 @@ KILN_DL_DIR_CONFIGURED := $(call qstrip,$(KILN_DL_DIR))
 # (warnings, -ffreestanding for the runtime, -mgeneral-regs-only for code
 # that must stay off SSE) are added by the infrastructure on top.
 TARGET_CFLAGS := \
-	-std=gnu11 \
+	-std=gnu11 -pipe \
 	$(call qstrip,$(KILN_OPTIMIZE)) \
 	$(if $(KILN_DEBUG_INFO),-g) \
 	$(call qstrip,$(KILN_SSP_FLAG)) $(if $(KILN_SSP_NONE),,-mstack-protector-guard=global) \

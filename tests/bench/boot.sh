@@ -5,7 +5,7 @@
 #   tests/bench/boot.sh [O=<dir>]      (default: output/; builds under <dir>/bench-boot)
 #
 #   - clean build of hvt_defconfig at -j2 (median of KILN_BENCH_BUILDS runs,
-#     default 3; hvt_defconfig downloads nothing)
+#     default 5; hvt_defconfig downloads nothing)
 #   - no-op make, and make after touching package/hello/hello.c (medians)
 #   - hello.hvt's size as built and stripped, and its sections (size -A)
 #   - boot to exit of hello under kiln-hvt and kiln-spt (median of
@@ -19,7 +19,7 @@ bench_args "$@"
 work=$out/bench-boot
 hvt=$work/hvt
 spt=$work/spt
-builds=${KILN_BENCH_BUILDS:-3}
+builds=${KILN_BENCH_BUILDS:-5}
 boots=${KILN_BENCH_BOOTS:-20}
 bench_log "$work/bench.log"
 

@@ -12,7 +12,9 @@ set -eu
 bench_args "$@"
 build=$out/runtime-host
 
-make -s -C "$top/runtime/tests" lib O="$out" >&2
+mkdir -p "$build"
+make -s -C "$top/runtime/tests" lib O="$out" >"$build/bench-build.log" 2>&1 ||
+	{ tail -n 20 "$build/bench-build.log" >&2; echo "runtime-host.sh: building the runtime for the host failed" >&2; exit 1; }
 ${CC:-gcc} -std=gnu11 -O2 -Wall -o "$build/bench-runtime-host" \
 	"$top/tests/bench/runtime-host.c" "$build/host_solo5.o" "$build/libkiln-prefixed.a"
 exec "$build/bench-runtime-host"
