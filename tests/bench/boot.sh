@@ -71,10 +71,26 @@ bench_make_logged O="$spt" spt_defconfig && bench_make_logged O="$spt" -j2 all "
 	fail "the build of spt_defconfig failed"
 
 # boot_bench LABEL CMD...: median, min and max wall time of CMD (output
-# discarded) over $boots runs; a run that fails is reported.
+# discarded) over $boots runs; a run that fails is reported. With hyperfine
+# (scripts/setup installs it) the command is started without a shell, after
+# 3 warm-up runs: a fork of this bash costs more than spt's whole boot.
 boot_bench() {
 	local label=$1
 	shift
+	if command -v hyperfine >/dev/null; then
+		local json=$work/hyperfine.json
+		if ! hyperfine -N -w 3 -r "$boots" --export-json "$json" -- "$*" >/dev/null 2>&1; then
+			printf '%-44s failed: %s\n' "$label" "$*"
+			return 0
+		fi
+		python3 - "$json" "$label" "$boots" <<-'PY'
+		import json, sys
+		r = json.load(open(sys.argv[1]))["results"][0]
+		print("%-44s %8.2f ms  (median of %s; min %.2f, max %.2f; hyperfine)"
+		      % (sys.argv[2], r["median"] * 1e3, sys.argv[3], r["min"] * 1e3, r["max"] * 1e3))
+		PY
+		return 0
+	fi
 	local times=() t i
 	for i in $(seq "$boots"); do
 		t=$(timed quietly "$@") || true
