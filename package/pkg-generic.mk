@@ -19,7 +19,9 @@
 #
 # Optional: <PKG>_LIBNAME (archive lib<name>.a, default the package name),
 # <PKG>_STRIP_COMPONENTS (leading folders of the archive to drop, default 1),
-# <PKG>_FPU_SOURCES.
+# <PKG>_FPU_SOURCES, <PKG>_ALT_SOURCES (a distribution's repack of the same
+# release under its own name and hash, taken from the mirrors when the
+# upstream archive cannot be had; see package/pkg-download.mk).
 #
 # Verbs: <pkg> <pkg>-source -extract -patch -build -rebuild -dirclean.
 

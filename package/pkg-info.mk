@@ -69,7 +69,7 @@ legal-info: $(foreach p,$(KILN_SELECTED_PACKAGES),$(p)-patch)
 	@echo "kiln: license texts and sources in $(KILN_LEGAL_DIR)"
 
 kiln-legal-entry = \
-	echo '"$(1)","$($(2)_VERSION)","$($(2)_LICENSE)","$($(2)_LICENSE_FILES)","$($(2)_SOURCE)","$($(2)_SITE)"' >>$(KILN_LEGAL_DIR)/manifest.csv && \
+	echo '"$(1)","$($(2)_VERSION)","$($(2)_LICENSE)","$($(2)_LICENSE_FILES)","$(notdir $($(2)_ARCHIVE))","$($(2)_SITE)"' >>$(KILN_LEGAL_DIR)/manifest.csv && \
 	$(if $($(2)_LICENSE_FILES),,echo "kiln: warning: $(1) lists no $(2)_LICENSE_FILES" >&2 &&) \
 	mkdir -p $(KILN_LEGAL_DIR)/licenses/$(1)-$($(2)_VERSION) $(KILN_LEGAL_DIR)/sources/$(1)-$($(2)_VERSION) && \
 	$(foreach f,$($(2)_LICENSE_FILES),cp $($(2)_SRCDIR)/$(f) $(KILN_LEGAL_DIR)/licenses/$(1)-$($(2)_VERSION)/$(subst /,_,$(f)) &&) \

@@ -165,3 +165,36 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	[ "$(served "$CALC")" = "/slow/$CALC 200" ]
 	[ "$(served tinymul-1.0.tar.gz)" = "/slow/tinymul-1.0.tar.gz 200" ]
 }
+
+@test "an alternative archive (a repack, with its own hash) is taken from a mirror when the upstream archive is missing" {
+	# The mirror has only a repack of tinycalc (same files, other name and
+	# bytes); the package names it in TINYCALC_ALT_SOURCES and an overlay
+	# hash file gives its sha256.
+	local alt=tinycalc-1.0-repack.tar.gz overlay="$BATS_TEST_TMPDIR/overlay"
+	mkdir -p "$SRV/altonly" "$overlay/tinycalc"
+	gzip -dc "$SRV/$CALC" | gzip -n -1 >"$SRV/altonly/$alt"
+	cp "$SRV/tinymul-1.0.tar.gz" "$SRV/altonly/"
+	printf 'sha256  %s  %s\n' "$(sha256_of "$SRV/altonly/$alt")" "$alt" >"$overlay/tinycalc/tinycalc.hash"
+	pkg_configure "KILN_GLOBAL_PATCH_DIR=\"$overlay\""
+	KILN_PRIMARY_SITE=$HTTP/altonly run kmake TINYCALC_ALT_SOURCES=$alt run
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"trying the alternative archive $alt"* ]]
+	[[ "$output" == *"calc-demo: add(2,3)=5"* ]]
+	[ "$(served "$CALC")" = "/altonly/$CALC 404" ]
+	[ "$(served "$alt")" = "/altonly/$alt 200" ]
+	[ ! -e "$(cached)" ]
+	# The lock file names the archive used, with its hash, and the upstream one.
+	KILN_PRIMARY_SITE=$HTTP/altonly run kmake TINYCALC_ALT_SOURCES=$alt lock
+	[ "$status" -eq 0 ]
+	grep -qx "source = $alt" "$O/kiln.lock"
+	grep -qx "sha256 = $(sha256_of "$SRV/altonly/$alt")" "$O/kiln.lock"
+	grep -qx "upstream_source = $CALC" "$O/kiln.lock"
+	# Without a hash for it, the alternative is refused like any archive.
+	rm -rf "$KILN_DL_DIR" "$O/build/.downloads"
+	rm "$overlay/tinycalc/tinycalc.hash"
+	KILN_PRIMARY_SITE=$HTTP/altonly run kmake TINYCALC_ALT_SOURCES=$alt tinycalc-source
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"no sha256 for $alt"* ]]
+}
