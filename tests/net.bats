@@ -1,0 +1,236 @@
+#!/usr/bin/env bats
+# The net device path end to end, on spt and hvt: solo5_net_acquire, read
+# and write in the boot shims; --net:NAME=TAP and --net-mac in the tenders'
+# net modules; spt's seccomp rules for the tap fd and hvt's POLL on it
+# (the guest waits in solo5_yield for every frame).
+#
+# Each test makes a tap interface of its own in this namespace, brought up
+# with IPv6 off (so the host stack stays quiet on it), and removes it in
+# teardown. Nothing is routed: the tap has no address, and the only frames
+# on it are the test's, of the local experimental EtherType 0x88b5.
+#   guest: tests/fixtures/boot-tests/package/test-net (echoes frames with
+#          the MACs swapped)
+#   host:  tests/lib/net-echo.py (AF_PACKET on the tap: sends frames, checks
+#          every echo)
+
+load lib/common
+
+NET_ECHO=$KILN_TOP/tests/lib/net-echo.py
+GUEST_MAC=02:00:00:00:4b:01
+
+setup_file() {
+	local p out
+	for p in hvt spt; do
+		out=$KILN_SUITE_TMP/$p
+		rm -rf "$out" "$out.log"
+		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
+			"${p}_defconfig" >&3 &&
+			kiln_make_logged "$out.log" "$out" -j2 all \
+				"$out/host/bin/kiln-$p" test-net >&3 || true
+	done
+}
+
+# setup: a tap of this test's own, up, or skip saying why it cannot be.
+# Sets TAP. Its name is unique to this run and test (at most 15 bytes).
+setup() {
+	TAP=
+	GUEST_PID=
+	[ "$(id -u)" -eq 0 ] || skip "tap devices need root (run the suite as root)"
+	[ -c /dev/net/tun ] || skip "no /dev/net/tun (modprobe tun)"
+	kiln_require_cmd ip iproute2
+	kiln_require_cmd python3 python3
+	local name=kt$$n$BATS_TEST_NUMBER
+	name=${name:0:15}
+	local err
+	err=$(ip tuntap add dev "$name" mode tap 2>&1) ||
+		skip "cannot create a tap device ($name): $err"
+	TAP=$name
+	# Best effort: a tap with IPv6 on sends router solicitations and the
+	# like; the guest ignores them, but quiet is easier to read.
+	sysctl -qw "net.ipv6.conf.$TAP.disable_ipv6=1" 2>/dev/null || true
+	ip link set dev "$TAP" up
+}
+
+teardown() {
+	if [ -n "$GUEST_PID" ]; then
+		kill "$GUEST_PID" 2>/dev/null || true
+		wait "$GUEST_PID" 2>/dev/null || true
+	fi
+	if [ -n "$TAP" ]; then
+		ip link del dev "$TAP" 2>/dev/null || true
+	fi
+}
+
+image() {
+	local out=$KILN_SUITE_TMP/$1
+	assert_file "$out/images/test-net.$1" "$out.log" >&2 || return 1
+	echo "$out/images/test-net.$1"
+}
+
+tender() {
+	kiln_tender "$KILN_SUITE_TMP/$1" "$1"
+}
+
+# start_guest P [TENDER OPTIONS...] [-- ARGS...]: boot test-net under P's
+# tender in the background, its console in $GUEST_LOG, and wait until it
+# waits for frames (it printed "echoing"). Fails if it exits before that.
+start_guest() {
+	local p=$1 img tdr
+	shift
+	img=$(image "$p") || return 1
+	tdr=$(tender "$p")
+	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
+	kiln_boot "$tdr" "$img" "$@" >"$GUEST_LOG" 2>&1 3>&- &
+	GUEST_PID=$!
+	local waited=0
+	until grep -q "^test-net: echoing" "$GUEST_LOG"; do
+		if ! kill -0 "$GUEST_PID" 2>/dev/null || [ "$waited" -ge $((KILN_BOOT_TIMEOUT * 10)) ]; then
+			echo "test-net on $p did not get to wait for frames; its console:"
+			cat "$GUEST_LOG"
+			return 1
+		fi
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+}
+
+# wait_guest: wait for the background guest to end; then $output is its
+# console and $status its exit status (as `run` sets them).
+wait_guest() {
+	status=0
+	wait "$GUEST_PID" || status=$?
+	GUEST_PID=
+	output=$(cat "$GUEST_LOG")
+}
+
+# echo_frames P COUNT [TENDER OPTIONS...]: the guest echoes COUNT frames
+# the helper sends through $TAP to $GUEST_MAC; both must succeed.
+echo_frames() {
+	local p=$1 count=$2
+	shift 2
+	start_guest "$p" --net:service0="$TAP" "$@" -- "$count"
+	local helper_status=0 helper_output
+	helper_output=$("$NET_ECHO" "$TAP" "$GUEST_MAC" "$count" 10) || helper_status=$?
+	wait_guest
+	printf 'host side:\n%s\n' "$helper_output"
+	[ "$helper_status" -eq 0 ] || {
+		echo "net-echo.py exited $helper_status; the guest's console:"
+		printf '%s\n' "$output"
+		return 1
+	}
+	grep -qF "net-echo: $count of $count frames echoed right" <<<"$helper_output"
+	assert_status 0
+	assert_output_has "test-net: echoed frame $count ("
+	assert_output_has "test-net: OK ($count echoed"
+}
+
+# ---- frames both ways ----------------------------------------------------
+
+@test "spt: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
+	GUEST_MAC=02:00:00:00:4b:01
+	echo_frames spt 5 --net-mac:service0=$GUEST_MAC
+	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
+	# frame 2 is the largest: a 1500-byte payload and its header
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+}
+
+@test "hvt: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
+	kiln_require_kvm
+	GUEST_MAC=02:00:00:00:4b:02
+	echo_frames hvt 5 --net-mac:service0=$GUEST_MAC
+	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+}
+
+# guest_mac: the MAC test-net printed (from $GUEST_LOG).
+guest_mac() {
+	sed -n 's/^test-net: mac \([0-9a-f:]*\) mtu.*/\1/p' "$GUEST_LOG"
+}
+
+# random_mac_and_mtu P: with no --net-mac the tender makes up a locally
+# administered unicast MAC; the MTU is the tap's.
+random_mac_and_mtu() {
+	local p=$1
+	ip link set dev "$TAP" mtu 1400
+	start_guest "$p" --net:service0="$TAP" -- 3
+	GUEST_MAC=$(guest_mac)
+	[[ $GUEST_MAC =~ ^[0-9a-f]{2}(:[0-9a-f]{2}){5}$ ]] ||
+		{ echo "no MAC in the console:"; cat "$GUEST_LOG"; return 1; }
+	# bit 1 of the first byte set (local), bit 0 clear (unicast)
+	[ $((0x${GUEST_MAC:0:2} & 3)) -eq 2 ] ||
+		{ echo "MAC $GUEST_MAC is not a locally administered unicast one"; return 1; }
+	grep -qF "test-net: mac $GUEST_MAC mtu 1400" "$GUEST_LOG" ||
+		{ echo "want mtu 1400 (the tap's):"; cat "$GUEST_LOG"; return 1; }
+	run "$NET_ECHO" "$TAP" "$GUEST_MAC" 3 10
+	assert_status 0
+	assert_output_has "frame 2 (1414 bytes): echoed"
+	wait_guest
+	assert_status 0
+	assert_output_has "test-net: OK (3 echoed"
+}
+
+@test "spt: without --net-mac the MAC is random, local and unicast; the MTU is the tap's" {
+	random_mac_and_mtu spt
+}
+
+@test "hvt: without --net-mac the MAC is random, local and unicast; the MTU is the tap's" {
+	kiln_require_kvm
+	random_mac_and_mtu hvt
+}
+
+# ---- waiting with a net device in the wait set ----------------------------
+
+@test "spt: no frames: solo5_yield still returns at its deadline (timeout, 2)" {
+	run kiln_boot "$(tender spt)" "$(image spt)" --net:service0="$TAP" -- 1
+	assert_status 2
+	assert_output_has "test-net: timeout (0 of 1 frames echoed)"
+}
+
+@test "hvt: no frames: solo5_yield still returns at its deadline (timeout, 2)" {
+	kiln_require_kvm
+	run kiln_boot "$(tender hvt)" "$(image hvt)" --net:service0="$TAP" -- 1
+	assert_status 2
+	assert_output_has "test-net: timeout (0 of 1 frames echoed)"
+}
+
+# ---- what the tenders refuse ---------------------------------------------
+
+# refusals P: the errors (status 1, before the guest runs) of P's tender.
+refusals() {
+	local p=$1 img tdr
+	img=$(image "$p") || return 1
+	tdr=$(tender "$p")
+	# The image declares net:service0; not attaching it is an error.
+	run kiln_boot "$tdr" "$img"
+	assert_status 1
+	assert_output_has "'service0'"
+	assert_output_has "--net:service0="
+	assert_output_lacks "test-net:"
+	# A tap that does not exist: error, and no interface made on the way.
+	run kiln_boot "$tdr" "$img" --net:service0="${TAP}x"
+	assert_status 1
+	assert_output_has "no network interface '${TAP}x'"
+	assert_output_lacks "test-net:"
+	[ ! -e "/sys/class/net/${TAP}x" ]
+	# A tap that is down.
+	ip link set dev "$TAP" down
+	run kiln_boot "$tdr" "$img" --net:service0="$TAP"
+	assert_status 1
+	assert_output_has "'$TAP' is down"
+	ip link set dev "$TAP" up
+	# A device the image does not declare (the tender reads the options
+	# in order: the first, good one opens the tap, the second fails).
+	run kiln_boot "$tdr" "$img" --net:service0="$TAP" --net:other="$TAP"
+	assert_status 1
+	assert_output_has "declares no net device 'other'"
+	assert_output_lacks "test-net:"
+}
+
+@test "spt: net device not attached, missing or down tap, unknown name: error 1" {
+	refusals spt
+}
+
+@test "hvt: net device not attached, missing or down tap, unknown name: error 1" {
+	kiln_require_kvm
+	refusals hvt
+}
