@@ -19,15 +19,7 @@ NET_ECHO=$KILN_TOP/tests/lib/net-echo.py
 GUEST_MAC=02:00:00:00:4b:01
 
 setup_file() {
-	local p out
-	for p in hvt spt; do
-		out=$KILN_SUITE_TMP/$p
-		rm -rf "$out" "$out.log"
-		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
-			"${p}_defconfig" >&3 &&
-			kiln_make_logged "$out.log" "$out" -j2 all \
-				"$out/host/bin/kiln-$p" test-net >&3 || true
-	done
+	kiln_build_platforms test-net
 }
 
 # setup: a tap of this test's own, up, or skip saying why it cannot be.
@@ -62,9 +54,7 @@ teardown() {
 }
 
 image() {
-	local out=$KILN_SUITE_TMP/$1
-	assert_file "$out/images/test-net.$1" "$out.log" >&2 || return 1
-	echo "$out/images/test-net.$1"
+	kiln_platform_image "$1" test-net
 }
 
 tender() {

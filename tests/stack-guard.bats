@@ -25,22 +25,12 @@ STACK_SIZE=$((512 * 1024))
 GUARD_SIZE=$((64 * 1024))
 
 setup_file() {
-	local p out
-	for p in hvt spt; do
-		out=$KILN_SUITE_TMP/$p
-		rm -rf "$out" "$out.log"
-		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
-			"${p}_defconfig" >&3 &&
-			kiln_make_logged "$out.log" "$out" -j2 all \
-				"$out/host/bin/kiln-$p" $STACK_APPS >&3 || true
-	done
+	kiln_build_platforms $STACK_APPS
 }
 
 # image PLATFORM APP: the path of APP's image, or fail showing the build log.
 image() {
-	local out=$KILN_SUITE_TMP/$1
-	assert_file "$out/images/$2.$1" "$out.log" >&2 || return 1
-	echo "$out/images/$2.$1"
+	kiln_platform_image "$1" "$2"
 }
 
 tender() {

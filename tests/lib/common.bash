@@ -207,6 +207,32 @@ kiln_require_solo5() {
 		skip "no Solo5 tender for $1: set SOLO5_$(echo "$1" | tr a-z A-Z)=<path of solo5-$1> or SOLO5_DIR=<built Solo5 tree>"
 }
 
+# --- a suite's own builds of the boot-tests tree --------------------------
+
+# kiln_build_platforms APP...: for hvt and spt, the output folder
+# $KILN_SUITE_TMP/<platform> configured with <platform>_defconfig of the
+# boot-tests tree and built with the tender and APPs (log beside it). For a
+# suite's setup_file; a failed build is reported by kiln_platform_image.
+kiln_build_platforms() {
+	local p out
+	for p in hvt spt; do
+		out=$KILN_SUITE_TMP/$p
+		rm -rf "$out" "$out.log"
+		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
+			"${p}_defconfig" >&3 &&
+			kiln_make_logged "$out.log" "$out" -j2 all \
+				"$out/host/bin/kiln-$p" "$@" >&3 || true
+	done
+}
+
+# kiln_platform_image PLATFORM APP: the image kiln_build_platforms made, or
+# fail showing the end of its build log.
+kiln_platform_image() {
+	local out=$KILN_SUITE_TMP/$1
+	assert_file "$out/images/$2.$1" "$out.log" >&2 || return 1
+	echo "$out/images/$2.$1"
+}
+
 # --- the boot tests' applications ----------------------------------------
 
 KILN_TEST_APPS="test-exit test-abort test-fault test-ssp test-syscall test-fpu test-clock test-tls test-block"
