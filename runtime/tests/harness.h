@@ -9,6 +9,8 @@
  *                           e.g. 0.1 for a quick run, 10 for a long one)
  *   h_check_printf(fmt, ...)  CHECK that kiln_vsnprintf formats like glibc's
  *                           vsnprintf: same return value, same bytes
+ *   h_run_captured(fn, out, size)  run fn in a child, its stdout captured;
+ *                           returns the wait status (for what must abort)
  *
  * The runtime under test is linked in with every symbol prefixed kiln_;
  * declare what you use, e.g. size_t kiln_strlen(const char *);
@@ -21,6 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #ifndef H_MAX_REPORTS
 #define H_MAX_REPORTS 10
@@ -94,5 +99,33 @@ static inline void h_check_printf(const char *fmt, ...)
  * solo5_console_write appends there (up to _cap) instead of writing fd 1. */
 extern char *kiln_host_console_buf;
 extern size_t kiln_host_console_len, kiln_host_console_cap;
+
+/* Run fn in a child process with its stdout captured in out (at most
+ * size - 1 bytes, NUL-terminated); return the child's wait status, or -1
+ * when the pipe or the fork failed. A child whose fn returns exits 99. */
+static inline int h_run_captured(void (*fn)(void), char *out, size_t size)
+{
+	int fds[2], status = 0;
+	size_t got = 0;
+	ssize_t r;
+	pid_t pid;
+
+	fflush(stdout);
+	if (pipe(fds) || (pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		fn();
+		_exit(99);
+	}
+	close(fds[1]);
+	while (got < size - 1 && (r = read(fds[0], out + got, size - 1 - got)) > 0)
+		got += (size_t)r;
+	out[got] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return status;
+}
 
 #endif

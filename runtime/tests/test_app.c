@@ -8,32 +8,22 @@
 #include <unistd.h>
 #include "harness.h"
 
+/* The program run_app_child executes, and its arguments. */
+static char app_path[512];
+static const char *app_a1, *app_a2;
+
+static void run_app_child(void)
+{
+	execl(app_path, app_path, app_a1, app_a2, (char *)NULL);
+}
+
 /* Run app with up to two arguments; capture stdout; return wait status. */
 static int run(const char *app, const char *a1, const char *a2, char *out, size_t size)
 {
-	char path[512];
-	int fds[2], status = 0;
-	size_t got = 0;
-	ssize_t r;
-	pid_t pid;
-
-	snprintf(path, sizeof path, "%s/%s", KILN_APP_DIR, app);
-	fflush(stdout);
-	if (pipe(fds) || (pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		execl(path, path, a1, a2, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (got < size - 1 && (r = read(fds[0], out + got, size - 1 - got)) > 0)
-		got += (size_t)r;
-	out[got] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return status;
+	snprintf(app_path, sizeof app_path, "%s/%s", KILN_APP_DIR, app);
+	app_a1 = a1;
+	app_a2 = a2;
+	return h_run_captured(run_app_child, out, size);
 }
 
 int main(void)

@@ -98,32 +98,6 @@ static void test_setjmp(void)
 	}
 }
 
-/* Run fn in a child with its stdout captured; return the wait status. */
-static int run_child(void (*fn)(void), char *out, size_t size)
-{
-	int fds[2], status = 0;
-	pid_t pid;
-	size_t got = 0;
-	ssize_t r;
-
-	fflush(stdout);
-	if (pipe(fds) || (pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		fn();
-		_exit(99);
-	}
-	close(fds[1]);
-	while (got < size - 1 && (r = read(fds[0], out + got, size - 1 - got)) > 0)
-		got += (size_t)r;
-	out[got] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return status;
-}
-
 /* main() of the program solo5_app_main starts (every symbol is prefixed,
  * so the runtime calls kiln_main). */
 int kiln_main(int argc, char **argv)
@@ -191,36 +165,36 @@ static void test_program_paths(void)
 	char out[1024];
 	int st;
 
-	st = run_child(start_args, out, sizeof out);
+	st = h_run_captured(start_args, out, sizeof out);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 45, "solo5_app_main exit status %#x", st);
 	CHECK(!strcmp(out, "argc=5 [kiln] [hello] [big] [world] [--x=1]\n"), "argv split: got \"%s\"", out);
-	st = run_child(start_empty, out, sizeof out);
+	st = h_run_captured(start_empty, out, sizeof out);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0 && !strcmp(out, "argc=1 [kiln]\n"),
 	      "empty command line: status %#x, \"%s\"", st, out);
 
-	st = run_child(exit_with_handlers, out, sizeof out);
+	st = h_run_captured(exit_with_handlers, out, sizeof out);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 7, "exit(7) status %#x", st);
 	CHECK(!strcmp(out, "b\na\n"), "atexit handlers run in reverse order: got \"%s\"", out);
-	st = run_child(exit_flushes_stdout, out, sizeof out);
+	st = h_run_captured(exit_flushes_stdout, out, sizeof out);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0 && !strcmp(out, "no newline yet"),
 	      "exit() flushes stdout through __stdio_flush: status %#x, \"%s\"", st, out);
-	st = run_child(quick_exit_skips_handlers, out, sizeof out);
+	st = h_run_captured(quick_exit_skips_handlers, out, sizeof out);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 3 && !out[0], "_Exit skips atexit handlers");
 
-	st = run_child(failing_assert, out, sizeof out);
+	st = h_run_captured(failing_assert, out, sizeof out);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT, "assert failure aborts: status %#x", st);
 	CHECK(!strcmp(out, "Assertion failed: x > 0 (app.c: compute: 42)\n"), "assert message: \"%s\"", out);
 
-	st = run_child(overflowing_memcpy, out, sizeof out);
+	st = h_run_captured(overflowing_memcpy, out, sizeof out);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && !strcmp(out, "kiln: buffer overflow detected in memcpy\n"),
 	      "__memcpy_chk overflow: status %#x, \"%s\"", st, out);
-	st = run_child(overflowing_strcpy, out, sizeof out);
+	st = h_run_captured(overflowing_strcpy, out, sizeof out);
 	CHECK(WIFSIGNALED(st) && strstr(out, "buffer overflow detected in strcpy"),
 	      "__strcpy_chk overflow: status %#x, \"%s\"", st, out);
 
-	st = run_child(calling_abort, out, sizeof out);
+	st = h_run_captured(calling_abort, out, sizeof out);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT, "abort(): status %#x", st);
-	st = run_child(abort_with_handler, out, sizeof out);
+	st = h_run_captured(abort_with_handler, out, sizeof out);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT, "abort() with a SIGABRT handler still aborts");
 
 	/* Inside fortify bounds nothing happens. */
