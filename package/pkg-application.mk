@@ -60,14 +60,7 @@ $$(foreach f,$$($(2)_EMBED),$$(eval $$(call kiln-embed-rule,$(1),$$($(2)_SRCDIR)
 $(2)_IMAGE := $(IMAGES_DIR)/$(1).$(KILN_PLATFORM)
 $(2)_ALL_OBJS = $$($(2)_OBJS) $$($(2)_MANIFEST_O) $$($(2)_EMBED_OBJS)
 
-$(1) $(1)-build: $$($(2)_IMAGE)
-$(1)-rebuild:
-	$(Q)rm -f $$($(2)_ALL_OBJS) $$($(2)_IMAGE)
-	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
-$(1)-dirclean:
-	$(call kiln-step-msg,CLEAN,$(1))
-	$(Q)rm -rf $(BUILD_DIR)/$(1) $$($(2)_IMAGE)
-.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+$$(eval $$(call kiln-package-verbs,$(1),$$($(2)_IMAGE),$$$$($(2)_ALL_OBJS) $$($(2)_IMAGE),$(BUILD_DIR)/$(1) $$($(2)_IMAGE)))
 endef
 
 kiln-application = $(call kiln-application-inner,$(pkgname),$(call kiln-uppercase,$(pkgname)))

@@ -45,7 +45,7 @@ KILN_DL_OPTS = --connect-timeout $(or $(KILN_DL_CONNECT_TIMEOUT),15) \
 	--retries $(or $(KILN_DL_RETRIES),3)
 
 # kiln-package-source: $(1) name, $(2) PREFIX. Reads PREFIX_VERSION,
-# PREFIX_SOURCE, PREFIX_SITE and PREFIX_ALT_SOURCES; defines PREFIX_DL_FILE,
+# PREFIX_SOURCE, PREFIX_SITE and PREFIX_ALT_SOURCES; defines PREFIX_ARCHIVE,
 # PREFIX_SRCDIR and its stamps, and the verbs <name>-source, -extract, -patch.
 #
 # PREFIX_ALT_SOURCES names other archives of the same release (a
@@ -54,7 +54,6 @@ KILN_DL_OPTS = --connect-timeout $(or $(KILN_DL_CONNECT_TIMEOUT),15) \
 # cannot be had. The stamp of the download step holds the archive used.
 define kiln-package-source
 $(2)_PKGDIR ?= $(pkgdir)
-$(2)_DL_FILE := $(DL_DIR)/$(1)/$$($(2)_SOURCE)
 $(2)_SRCDIR := $(BUILD_DIR)/$(1)-$$($(2)_VERSION)
 $(2)_STAMP_EXTRACTED := $$($(2)_SRCDIR)/.stamp_extracted
 $(2)_STAMP_PATCHED := $$($(2)_SRCDIR)/.stamp_patched

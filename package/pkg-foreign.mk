@@ -50,14 +50,8 @@ $$($(2)_STAMP_HEADERS): $$($(2)_STAMP_BUILT) | $(STAGING_DIR)/lib $(STAGING_DIR)
 $$($(2)_LINK): $$($(2)_STAMP_HEADERS)
 
 $(2)_TARGETS := $$($(2)_STAMP_HEADERS)
-$(1) $(1)-build: $$($(2)_TARGETS)
-$(1)-rebuild:
-	$(Q)rm -f $$($(2)_STAMP_BUILT) $$($(2)_STAMP_HEADERS)
-	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
-$(1)-dirclean:
-	$(call kiln-step-msg,CLEAN,$(1))
-	$(Q)rm -rf $$($(2)_SRCDIR) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) $$($(2)_LINK)
-.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+$$(eval $$(call kiln-package-verbs,$(1),$$($(2)_TARGETS),$$($(2)_STAMP_BUILT) $$($(2)_STAMP_HEADERS),\
+	$$($(2)_SRCDIR) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) $$($(2)_LINK)))
 endef
 
 kiln-foreign-package = $(call kiln-foreign-package-inner,$(pkgname),$(call kiln-uppercase,$(pkgname)))

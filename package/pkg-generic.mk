@@ -27,6 +27,20 @@
 
 KILN_HEADERS_STAMP_DIR := $(BUILD_DIR)/.headers
 
+# kiln-package-verbs: the verbs every flavour has. $(1) the name, $(2) what
+# <name> and <name>-build make, $(3) the files <name>-rebuild deletes so
+# that they are made again, $(4) what <name>-dirclean deletes.
+define kiln-package-verbs
+$(1) $(1)-build: $(2)
+$(1)-rebuild:
+	$(Q)rm -f $(3)
+	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
+$(1)-dirclean:
+	$(call kiln-step-msg,CLEAN,$(1))
+	$(Q)rm -rf $(4)
+.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+endef
+
 define kiln-package-inner
 $(2)_NAME := $(1)
 $(2)_PKGDIR := $(pkgdir)
@@ -49,15 +63,9 @@ $$($(2)_STAMP_HEADERS): $$($(2)_STAMP_PATCHED) | $(STAGING_DIR)/include
 $(2)_TARGETS := $$($(2)_LIB) $$($(2)_STAMP_HEADERS)
 $(2)_LINK = $$($(2)_LIB)
 
-$(1) $(1)-build: $$($(2)_TARGETS)
-$(1)-rebuild:
-	$(Q)rm -f $$($(2)_OBJS) $$($(2)_LIB)
-	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
-$(1)-dirclean:
-	$(call kiln-step-msg,CLEAN,$(1))
-	$(Q)rm -rf $$($(2)_SRCDIR) $$($(2)_LIB) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) \
-		$$(addprefix $(STAGING_DIR)/include/,$$(notdir $$(patsubst %/,%,$$($(2)_INSTALL_HEADERS))))
-.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+$$(eval $$(call kiln-package-verbs,$(1),$$($(2)_TARGETS),$$($(2)_OBJS) $$($(2)_LIB),\
+	$$($(2)_SRCDIR) $$($(2)_LIB) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) \
+	$$(addprefix $(STAGING_DIR)/include/,$$(notdir $$(patsubst %/,%,$$($(2)_INSTALL_HEADERS))))))
 endef
 
 kiln-package = $(call kiln-package-inner,$(pkgname),$(call kiln-uppercase,$(pkgname)))
@@ -72,14 +80,7 @@ $(2)_KIND := local
 $$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
 $$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
 $(2)_TARGETS := $$($(2)_LIB)
-$(1) $(1)-build: $$($(2)_TARGETS)
-$(1)-rebuild:
-	$(Q)rm -f $$($(2)_OBJS) $$($(2)_LIB)
-	$(Q)$$(MAKE) -f $(KILN_TOP)/Makefile $(1)
-$(1)-dirclean:
-	$(call kiln-step-msg,CLEAN,$(1))
-	$(Q)rm -rf $(BUILD_DIR)/$(1) $$($(2)_LIB)
-.PHONY: $(1) $(1)-build $(1)-rebuild $(1)-dirclean
+$$(eval $$(call kiln-package-verbs,$(1),$$($(2)_TARGETS),$$($(2)_OBJS) $$($(2)_LIB),$(BUILD_DIR)/$(1) $$($(2)_LIB)))
 endef
 
 kiln-local-library = $(call kiln-local-library-inner,$(1),$(call kiln-uppercase,$(1)))

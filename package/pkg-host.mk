@@ -24,7 +24,6 @@ $(KILN_HOST_CHECKED): $(KILN_TOP)/scripts/check-host
 #   PREFIX_CFLAGS; defines PREFIX_OBJS.
 define kiln-host-objects
 $(3)_OBJS := $$(addprefix $(BUILD_DIR)/$(1)/,$$($(3)_SOURCES:.c=.o))
-KILN_HOST_OBJS += $$($(3)_OBJS)
 $$($(3)_OBJS): $(BUILD_DIR)/$(1)/%.o: $(2)/%.c | $(KILN_HOST_CHECKED)
 	$$(call kiln-msg,HOSTCC,$$@)
 	@mkdir -p $$(@D)

@@ -19,7 +19,6 @@ KILN_APP_RUN_TENDER_ARGS = $($(KILN_APP_PREFIX)_RUN_ARGS)
 KILN_SELECTED_PACKAGES := $(call kiln-deps-closure,\
 	$(foreach p,$(KILN_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(call kiln-uppercase,$(p)))),$(p))) \
 	$($(KILN_APP_PREFIX)_LINK_PACKAGES))
-KILN_SELECTED_DOWNLOADS := $(foreach p,$(KILN_SELECTED_PACKAGES),$(p))
 
 # Every selected package's archive in the download cache: afterwards the
 # build needs no network.

@@ -40,7 +40,6 @@ $(2)_FLAGS_FILE := $(4)/.kiln-flags
 $(2)_ORDER_PREREQS := $$(or $$($(2)_TREE_STAMP),$$($(2)_OBJ_DIRS))
 $(2)_INCLUDE_DIRS := $$(call kiln-abs-dirs,$$($(2)_INCLUDES),$(3))
 $(2)_OBJ_CFLAGS := $$(strip $$($(2)_CFLAGS) $$(addprefix -I,$$($(2)_INCLUDE_DIRS)))
-KILN_COMPONENTS += $(2)
 
 $$($(2)_NOFPU_OBJS): private KILN_OBJ_CFLAGS := $(KILN_NOFPU_CFLAGS) $$($(2)_OBJ_CFLAGS)
 $$($(2)_FPU_OBJS): private KILN_OBJ_CFLAGS := $$($(2)_OBJ_CFLAGS)

@@ -26,8 +26,6 @@ $(file >$(KILN_GCC_INCLUDE_FILE),$(KILN_GCC_INCLUDE))
 endif
 endif
 
-KILN_DL_DIR_CONFIGURED := $(call qstrip,$(KILN_DL_DIR))
-
 # Flags every target object gets (in the wrapper). Stack clash protection
 # probes large frames page by page, so none jumps over the guard page below
 # the stack (boot/include/kiln/kiln_abi.h). The host compiler's
