@@ -2,7 +2,6 @@
 # boot/common/), built as libkiln-boot-<platform>.a, and how `make run`
 # boots an image on that platform.
 
-ifeq ($(KILN_HAVE_CONFIG),y)
 KILN_PLATFORM_PREFIX := BOOT_$(call kiln-uppercase,$(KILN_PLATFORM))
 include $(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).mk
 
@@ -14,7 +13,6 @@ $(KILN_PLATFORM_PREFIX)_CFLAGS += -ffreestanding -Wall -Wextra \
 $(eval $(call kiln-local-library-inner,boot-$(KILN_PLATFORM),$(KILN_PLATFORM_PREFIX)))
 
 KILN_RUNTIME_LIBS := $(RUNTIME_LIB) $($(KILN_PLATFORM_PREFIX)_LIB) $(if $(KILN_PACKAGE_LIBM),$(LIBM_LIB))
-endif
 
 # make run: the selected application's image under the platform's tender.
 # ARGS="..." on the command line replaces the configured arguments.

@@ -35,13 +35,7 @@ $$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
 $(2)_MANIFEST_C := $(BUILD_DIR)/$(1)/manifest/manifest.c
 $(2)_MANIFEST_O := $(BUILD_DIR)/$(1)/manifest/manifest.o
 $(2)_DEVICES_FILE := $(BUILD_DIR)/$(1)/manifest/devices
-ifeq ($(KILN_HAVE_CONFIG),y)
-ifneq ($$(call kiln-file-differs,$$($(2)_DEVICES_FILE),$$(strip $$($(2)_DEVICES))),)
-$$($(2)_DEVICES_FILE): FORCE
-endif
-endif
-$$($(2)_DEVICES_FILE): | $(BUILD_DIR)/$(1)/manifest
-	$$(file >$$@,$$(strip $$($(2)_DEVICES)))
+$$(eval $$(call kiln-generated-file,$$($(2)_DEVICES_FILE),$(2)_DEVICES))
 # It also names the application, for argv[0].
 $$($(2)_MANIFEST_C): $$($(2)_DEVICES_FILE) $(KILN_GEN_MANIFEST) $(KILN_TOP)/package/pkg-application.mk
 	$$(call kiln-msg,GEN,$$@)

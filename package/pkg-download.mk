@@ -66,11 +66,9 @@ $(2)_URLS := $$(call kiln-pkg-urls,$(2))
 # remade when a hash file changed: kiln-dl then re-checks the cached file,
 # without the network when it matches.
 $(2)_STAMP_DOWNLOADED := $(BUILD_DIR)/.downloads/$(1)-$$($(2)_VERSION)
-ifeq ($(KILN_HAVE_CONFIG),y)
 ifeq ($$(wildcard $$(addprefix $(DL_DIR)/$(1)/,$$($(2)_SOURCE) $$($(2)_ALT_SOURCES))),)
 # Not in the cache (a new or emptied cache): fetch again whatever the stamp says.
 $$($(2)_STAMP_DOWNLOADED): FORCE
-endif
 endif
 $$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
@@ -79,33 +77,29 @@ $$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
 		-- $$($(2)_SOURCE) $$($(2)_URLS) \
 		$$(foreach a,$$($(2)_ALT_SOURCES),-- $$(a) $$(call kiln-pkg-alt-urls,$$(a)))
 
-# The archive the download step got (upstream, or an alternative).
-# (read when a recipe uses it, after the download step ran).
+# Unpacking the archive into the tree (replacing any tree there).
+$(2)_EXTRACT_CMD = $(KILN_TOP)/scripts/extract $$($(2)_ARCHIVE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
+
+# The archive the download step got (upstream, or an alternative), read
+# from its stamp when a recipe uses it, after the download step ran.
 $(2)_ARCHIVE = $(DL_DIR)/$(1)/$$(file <$$($(2)_STAMP_DOWNLOADED))
 
 $$($(2)_STAMP_EXTRACTED): $$($(2)_STAMP_DOWNLOADED)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Extracting)
-	$(Q)$(KILN_TOP)/scripts/extract $$($(2)_ARCHIVE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
+	$(Q)$$($(2)_EXTRACT_CMD)
 	$(Q)touch $$@
 
 # The list of patches, rewritten only when it changes: removing a patch, or
 # adding one older than the stamp, patches again too.
 $(2)_PATCH_LIST := $(BUILD_DIR)/.patches/$(1)
-ifeq ($(KILN_HAVE_CONFIG),y)
-ifneq ($$(call kiln-file-differs,$$($(2)_PATCH_LIST),$$($(2)_PATCHES)),)
-$$($(2)_PATCH_LIST): FORCE
-endif
-endif
-$$($(2)_PATCH_LIST):
-	$$(call kiln-mkdir-now,$$(@D))
-	$$(file >$$@,$$($(2)_PATCHES))
+$$(eval $$(call kiln-generated-file,$$($(2)_PATCH_LIST),$(2)_PATCHES))
 
 # Patching starts again from a fresh tree when a patch changed, or after a
 # patch failed: .done-once is made before the first patch is tried.
 $$($(2)_STAMP_PATCHED): $$($(2)_STAMP_EXTRACTED) $$($(2)_PATCHES) $$($(2)_PATCH_LIST)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Patching)
 	$(Q)if [ -e $$@.done-once ]; then \
-		$(KILN_TOP)/scripts/extract $$($(2)_ARCHIVE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1) && \
+		$$($(2)_EXTRACT_CMD) && \
 		touch $$($(2)_STAMP_EXTRACTED); fi
 	$(Q)touch $$@.done-once
 	$(Q)$(KILN_TOP)/scripts/apply-patches $(1) $$($(2)_SRCDIR) $$($(2)_PATCHES)

@@ -2,7 +2,6 @@
 # legal-info, show-info, graph-depends, compile-commands. Read after every
 # package's .mk.
 
-ifeq ($(KILN_HAVE_CONFIG),y)
 $(foreach p,$(KILN_PACKAGES),$(eval $(call kiln-package-finalize,$(call kiln-uppercase,$(p)))))
 $(foreach a,$(KILN_APPLICATIONS),$(eval $(call kiln-application-finalize,$(call kiln-uppercase,$(a)))))
 
@@ -28,7 +27,6 @@ source: $(foreach p,$(KILN_SELECTED_PACKAGES),$(p)-source)
 KILN_SELECTED_COMPONENTS := RUNTIME $(KILN_PLATFORM_PREFIX) \
 	$(foreach p,$(KILN_SELECTED_PACKAGES),$(if $(filter package,$($(call kiln-uppercase,$(p))_KIND)),$(call kiln-uppercase,$(p)))) \
 	$(KILN_APP_PREFIX)
-endif
 
 # --- make lock ---------------------------------------------------------------
 # $(O)/kiln.lock: every selected package with its version, archive, URLs,

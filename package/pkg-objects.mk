@@ -54,13 +54,9 @@ $$(filter $$(call kiln-objs-of,$$(filter %.S,$$($(2)_SOURCES) $$($(2)_FPU_SOURCE
 	$$(call kiln-msg,AS,$$@)
 	$(Q)$(TARGET_CC) $$(KILN_OBJ_CFLAGS) -MMD -MP -c -o $$@ $$<
 
-ifeq ($(KILN_HAVE_CONFIG),y)
-ifneq ($$(call kiln-file-differs,$$($(2)_FLAGS_FILE),$$($(2)_OBJ_CFLAGS)),)
-$$($(2)_FLAGS_FILE): FORCE
-endif
-endif
+$$(eval $$(call kiln-generated-file,$$($(2)_FLAGS_FILE),$(2)_OBJ_CFLAGS))
+# (In an extracted tree: written after extraction, which replaces the tree.)
 $$($(2)_FLAGS_FILE): | $$(or $$($(2)_TREE_STAMP),$(4))
-	$$(file >$$@,$$($(2)_OBJ_CFLAGS))
 
 KILN_OBJ_DIRS += $$(if $$($(2)_TREE_STAMP),,$$($(2)_OBJ_DIRS) $(4))
 -include $$($(2)_OBJS:.o=.d)

@@ -19,11 +19,9 @@ KILN_LDSCRIPT := $(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).lds
 KILN_GCC_INCLUDE_FILE := $(KILN_GEN_DIR)/gcc-include
 KILN_GCC_INCLUDE := $(file <$(KILN_GCC_INCLUDE_FILE))
 ifeq ($(KILN_GCC_INCLUDE),)
-ifeq ($(KILN_HAVE_CONFIG),y)
 KILN_GCC_INCLUDE := $(shell gcc -print-file-name=include)
 $(shell mkdir -p $(KILN_GEN_DIR))
 $(file >$(KILN_GCC_INCLUDE_FILE),$(KILN_GCC_INCLUDE))
-endif
 endif
 
 # Flags every target object gets (in the wrapper). Stack clash protection
@@ -86,10 +84,8 @@ endef
 
 # Regenerate the wrapper only when its text changes, so that a no-op make
 # rebuilds nothing and a changed flag rebuilds every target object.
-ifeq ($(KILN_HAVE_CONFIG),y)
 ifneq ($(call kiln-file-differs,$(TARGET_CC),$(kiln-wrapper-script)),)
 $(TARGET_CC): FORCE
-endif
 endif
 $(TARGET_CC): | $(KILN_HOST_CHECKED)
 	$(call kiln-msg,GEN,$@)

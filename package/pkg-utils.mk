@@ -57,6 +57,20 @@ kiln-pad.OBJCOPY := $(call kiln-pad-to,x)
 # when used in $(eval); no shell.
 kiln-file-differs = $(if $(subst x$(file <$(1)),,x$(2))$(subst x$(2),,x$(file <$(1))),y)
 
+# kiln-generated-file: $(1) a file, $(2) the name of the variable holding
+# its text. A rule that writes the text to the file, forced to run only when
+# the file's text differs, so that what depends on the file is remade
+# exactly when the text changed (kbuild's command-line tracking, for a whole
+# set of flags). Use with $(eval); add prerequisites on a line of their own.
+define kiln-generated-file
+ifneq ($$(call kiln-file-differs,$(1),$$(strip $$($(2)))),)
+$(1): FORCE
+endif
+$(1):
+	$$(call kiln-mkdir-now,$$(@D))
+	$$(file >$$@,$$(strip $$($(2))))
+endef
+
 # Create folder $(1) while a recipe is being expanded (make expands a whole
 # recipe before running its first line, so a $(file >) needs this).
 kiln-mkdir-now = $(if $(shell mkdir -p $(1) && echo y),,$(error cannot create folder $(1)))
