@@ -23,6 +23,9 @@ KILN_KCONFIG_FILES := $(KILN_KCONFIG) $(wildcard $(KILN_TOP)/*/Config.in \
 
 KILN_CONF_CHECK := $(KILN_TOP)/scripts/kconfig-check
 
+# Every symbol set in .config must be declared by a menu.
+kiln-check-config-symbols = $(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) symbols $(KILN_CONFIG) $(KILN_KCONFIG_FILES)
+
 # Write the external trees' Kconfig fragments (before any kconfig tool runs).
 # (make expands a whole recipe before running it: hence $(shell mkdir).)
 define kiln-kconfig-prepare
@@ -55,22 +58,20 @@ defconfig: FORCE
 	$(if $(DEFCONFIG),,$(error defconfig: set DEFCONFIG=<file>, or use one of `make list-defconfigs`))
 	$(call kiln-kconfig-load,$(abspath $(DEFCONFIG)),--defconfig=$(abspath $(DEFCONFIG)))
 
-menuconfig: FORCE
+# The interactive front ends. An existing .config is checked first: the
+# menus would drop its unknown symbols without a word.
+kiln-kconfig-tool.menuconfig := kconfig-mconf
+kiln-kconfig-tool.nconfig := kconfig-nconf
+menuconfig nconfig: FORCE
 	$(kiln-kconfig-prepare)
-	@command -v kconfig-mconf >/dev/null || { echo "kiln: kconfig-mconf not found: sudo ./scripts/setup" >&2; exit 1; }
-	$(Q)$(if $(wildcard $(KILN_CONFIG)),$(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) symbols $(KILN_CONFIG) $(KILN_KCONFIG_FILES) &&) \
-		$(KILN_KCONFIG_ENV) kconfig-mconf $(KILN_KCONFIG)
-
-nconfig: FORCE
-	$(kiln-kconfig-prepare)
-	@command -v kconfig-nconf >/dev/null || { echo "kiln: kconfig-nconf not found: sudo ./scripts/setup" >&2; exit 1; }
-	$(Q)$(if $(wildcard $(KILN_CONFIG)),$(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) symbols $(KILN_CONFIG) $(KILN_KCONFIG_FILES) &&) \
-		$(KILN_KCONFIG_ENV) kconfig-nconf $(KILN_KCONFIG)
+	@command -v $(kiln-kconfig-tool.$@) >/dev/null || { echo "kiln: $(kiln-kconfig-tool.$@) not found: sudo ./scripts/setup" >&2; exit 1; }
+	$(Q)$(if $(wildcard $(KILN_CONFIG)),$(kiln-check-config-symbols) &&) \
+		$(KILN_KCONFIG_ENV) $(kiln-kconfig-tool.$@) $(KILN_KCONFIG)
 
 oldconfig: FORCE
 	$(kiln-kconfig-prepare)
 	$(if $(wildcard $(KILN_CONFIG)),,$(error oldconfig: no $(KILN_CONFIG) yet; start with `make <name>_defconfig`))
-	$(Q)$(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) symbols $(KILN_CONFIG) $(KILN_KCONFIG_FILES)
+	$(Q)$(kiln-check-config-symbols)
 	$(Q)$(KILN_KCONFIG_ENV) kconfig-conf --oldconfig $(KILN_KCONFIG)
 
 olddefconfig: FORCE
@@ -97,7 +98,7 @@ ifneq ($(filter-out $(KILN_NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 $(KILN_CONFIG): $(KILN_KCONFIG_FILES)
 	$(kiln-kconfig-prepare)
 	$(call kiln-step-msg,CONFIG,menus changed: make olddefconfig)
-	$(Q)$(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) symbols $(KILN_CONFIG) $(KILN_KCONFIG_FILES)
+	$(Q)$(kiln-check-config-symbols)
 	$(Q)$(KILN_KCONFIG_ENV) kconfig-conf --olddefconfig $(KILN_KCONFIG) >/dev/null
 	$(Q)touch $@
 endif
