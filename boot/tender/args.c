@@ -57,8 +57,7 @@ static void usage(const struct tender_platform *p)
             line += len + (nl ? 1 : 0);
         }
     }
-    printf("Exit status: the unikernel's; 1 tender error, 254 guest fault, "
-           "255 abort.\n");
+    printf("Exit status: the unikernel's own, or\n%s", p->exit_statuses);
     exit(0);
 }
 

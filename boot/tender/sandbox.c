@@ -68,10 +68,24 @@ void sandbox_save_tls(void)
 }
 
 /* No libc and no stack protector here: both need the FS base being restored. */
-__attribute__((no_stack_protector)) void sandbox_restore_tls(void)
+__attribute__((no_stack_protector)) void sandbox_enter_handler(void)
 {
     long ret;
 
+    /*
+     * The kernel enters a handler with the interrupted code's EFLAGS.AC;
+     * a guest that set it would make the tender's own unaligned accesses
+     * (in snprintf, say) raise SIGBUS while the handler runs. (The push
+     * steps over the 128-byte red zone the compiler may be using.)
+     */
+    __asm__ __volatile__("lea -128(%%rsp), %%rsp\n\t"
+                         "pushfq\n\t"
+                         "andl $~0x40000, (%%rsp)\n\t"
+                         "popfq\n\t"
+                         "lea 128(%%rsp), %%rsp"
+                         :
+                         :
+                         : "cc", "memory");
     if (tender_fs_base == 0)
         return;
     __asm__ __volatile__("syscall"
@@ -88,7 +102,7 @@ static int sigsys_status = KILN_EXIT_SECCOMP;
 __attribute__((no_stack_protector))
 static void on_sigsys(int sig, siginfo_t *info, void *context)
 {
-    sandbox_restore_tls();
+    sandbox_enter_handler();
     (void)sig;
     (void)context;
     tender_exit(sigsys_status, "%s: %d (%s)", sigsys_what, info->si_syscall,

@@ -33,12 +33,13 @@ void sandbox_alt_stack(void);
 /*
  * An spt guest sets its own thread pointer (FS base) for its TLS, and the
  * tender's libc finds its own state (errno, locale, stack canary) through
- * it. sandbox_save_tls() remembers the tender's before the guest runs;
- * sandbox_restore_tls(), first thing in a signal handler, puts it back
- * (arch_prctl(ARCH_SET_FS) is allowed by the filter) so the handler can use
- * libc again.
+ * it; it may also set EFLAGS.AC, which makes unaligned accesses fault.
+ * sandbox_save_tls() remembers the tender's FS base before the guest runs;
+ * sandbox_enter_handler(), first thing in a signal handler, clears AC and
+ * puts the FS base back (arch_prctl(ARCH_SET_FS) is allowed by the filter)
+ * so the handler can use libc again.
  */
 void sandbox_save_tls(void);
-void sandbox_restore_tls(void);
+void sandbox_enter_handler(void);
 
 #endif /* KILN_TENDER_SANDBOX_H */

@@ -91,6 +91,8 @@ struct tender_platform {
     size_t mem_min_mib;        /* smallest --mem accepted                     */
     size_t mem_max_mib;        /* largest --mem accepted                      */
     size_t mem_granule;        /* --mem is rounded down to this (bytes)       */
+    const char *exit_statuses; /* for --help: the tender's own statuses
+                                  (kiln/status.h), one indented line each */
     const struct tender_module *const *modules; /* NULL-terminated            */
 };
 

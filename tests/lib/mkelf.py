@@ -16,7 +16,8 @@ Variants that run and misbehave: cmdline (prints the first 11 characters of
 its command line), exec-data (jumps into its data segment), bad-pointer (hvt: PUTS of memory beyond guest memory),
 write-text (stores into its own text), bad-port (hvt: outl to port 0x600),
 forbidden-syscall (spt: getpid), halt-fault (hvt: HALT 254 with a cookie,
-as a Kiln guest's trap handler does).
+as a Kiln guest's trap handler does), result-in-text (hvt: WALLTIME with
+its argument struct in the read-only text, where the tender may not write).
 """
 import argparse
 import struct
@@ -46,7 +47,7 @@ HLT = b"\xf4"
 SYSCALL = b"\x0f\x05"
 JMP_RAX = b"\xff\xe0"      # jmp *%rax
 HC = 0x500                # HVT_HYPERCALL_PIO_BASE
-PUTS, HALT = 2, 8
+WALLTIME, PUTS, HALT = 1, 2, 8
 
 
 def hvt_code(variant):
@@ -59,6 +60,9 @@ def hvt_code(variant):
         return b"\xc7\x04\x25" + struct.pack("<I", TEXT) + struct.pack("<I", 1) + HLT
     if variant == "bad-port":
         return mov_eax(0) + mov_edx(0x600) + OUTL + HLT
+    if variant == "result-in-text":
+        return mov_eax(TEXT) + mov_edx(HC + WALLTIME) + OUTL + \
+            mov_eax(PUTS_ARG) + mov_edx(HC + PUTS) + OUTL + HLT
     if variant == "exec-data":
         return mov_eax(MSG) + JMP_RAX
     return mov_eax(PUTS_ARG) + mov_edx(HC + PUTS) + OUTL + \

@@ -16,10 +16,13 @@
 #include "tender.h"
 
 struct elf_image;
+struct elf_segment;
 
 struct tender_guest {
     uint8_t *mem;          /* host address of guest physical 0             */
     size_t mem_size;       /* bytes of guest memory                         */
+    const struct elf_image *image; /* its segments; the host maps those
+                                      without PROT_WRITE read-only          */
     int kvm_fd, vm_fd, vcpu_fd;
     struct kvm_run *run;   /* the vCPU's shared run structure               */
     uint64_t tsc_hz;       /* for the boot info                             */
@@ -31,9 +34,18 @@ struct tender_guest {
 /* kvm.c: open /dev/kvm, create the VM with guest memory and one vCPU. */
 void hvt_kvm_init(struct tender_guest *g, size_t mem_size);
 
-/* memory.c: map text and rodata read-only on the host side. */
+/*
+ * memory.c: map the image's read-only segments (text, rodata) read-only on
+ * the host side, and remember image in g. Call once it is loaded: the
+ * tender never writes those pages again, and KVM gives the guest no write
+ * access to them whatever its own page tables say.
+ */
 void hvt_protect_image(struct tender_guest *g, const char *path,
                        const struct elf_image *image);
+
+/* memory.c: the read-only segment that [gpa, gpa + len) overlaps, or NULL. */
+const struct elf_segment *hvt_read_only_segment(const struct tender_guest *g,
+                                                uint64_t gpa, uint64_t len);
 
 /*
  * paging_x86_64.c: GDT and page tables in low guest memory (W^X for the
@@ -75,12 +87,20 @@ void hvt_register_hypercall(unsigned nr, const char *name, hvt_hypercall_fn fn);
 void hvt_dispatch(struct tender_guest *g, uint16_t port, uint32_t value);
 
 /*
- * Host pointer to guest range [gpa, gpa + len), or a guest fault naming the
- * current hypercall and what (e.g. "PUTS buffer") if it is not all inside
- * guest memory.
+ * Host pointer to guest range [gpa, gpa + len), for the tender to read, or a
+ * guest fault naming the current hypercall and what (e.g. "PUTS buffer")
+ * if it is not all inside guest memory.
  */
 void *hvt_guest_range(struct tender_guest *g, uint64_t gpa, uint64_t len,
                       const char *what);
+
+/*
+ * The same, for the tender to write: also a guest fault if the range
+ * overlaps a segment the host maps read-only (writing there would kill the
+ * tender with SIGSEGV, or fail the read(2) that fills it).
+ */
+void *hvt_guest_writable(struct tender_guest *g, uint64_t gpa, uint64_t len,
+                         const char *what);
 
 /* Copy an argument struct in from / results out to guest memory (checked). */
 void hvt_copy_in(struct tender_guest *g, uint64_t gpa, void *dst, size_t len);

@@ -3,12 +3,14 @@
  *
  * The guest does a 4-byte `outl` of a 32-bit guest address to port
  * HVT_HYPERCALL_PIO_BASE + nr. Nothing it passes is trusted: every address
- * and length is checked against guest memory, and a bad one is a guest
+ * and length is checked against guest memory (and what the tender writes,
+ * against the image's read-only segments too), and a bad one is a guest
  * fault (exit 254) naming the hypercall.
  */
 #include <inttypes.h>
 #include <string.h>
 
+#include "elf_image.h"
 #include "hvt.h"
 
 static struct {
@@ -50,6 +52,19 @@ void *hvt_guest_range(struct tender_guest *g, uint64_t gpa, uint64_t len,
     return g->mem + gpa;
 }
 
+void *hvt_guest_writable(struct tender_guest *g, uint64_t gpa, uint64_t len,
+                         const char *what)
+{
+    (void)hvt_guest_range(g, gpa, len, what);
+    const struct elf_segment *s = hvt_read_only_segment(g, gpa, len);
+    if (s != NULL)
+        hvt_guest_fault(g, "hypercall %s: %s at 0x%" PRIx64 " (0x%" PRIx64
+                        " bytes) is in the image's read-only segment 0x%" PRIx64
+                        "-0x%" PRIx64 ", which the tender may not write", current,
+                        what, gpa, len, s->start, s->end);
+    return g->mem + gpa;
+}
+
 void hvt_copy_in(struct tender_guest *g, uint64_t gpa, void *dst, size_t len)
 {
     memcpy(dst, hvt_guest_range(g, gpa, len, "argument struct"), len);
@@ -57,5 +72,5 @@ void hvt_copy_in(struct tender_guest *g, uint64_t gpa, void *dst, size_t len)
 
 void hvt_copy_out(struct tender_guest *g, uint64_t gpa, const void *src, size_t len)
 {
-    memcpy(hvt_guest_range(g, gpa, len, "argument struct"), src, len);
+    memcpy(hvt_guest_writable(g, gpa, len, "argument struct"), src, len);
 }

@@ -26,6 +26,11 @@ static const struct tender_platform platform = {
     .mem_min_mib = 2,
     .mem_max_mib = 4096, /* four page directories of 2 MiB pages */
     .mem_granule = 2 * MiB,
+    .exit_statuses =
+        "  1    tender error; also a guest write to its read-only text or\n"
+        "       rodata (host/guest translation fault, as solo5-hvt)\n"
+        "  254  guest fault\n"
+        "  255  abort\n",
     .modules = modules,
 };
 

@@ -79,7 +79,7 @@ static void hypercall_block_read(struct tender_guest *g, uint64_t gpa)
     if (e == NULL) {
         r.ret = R_EINVAL_;
     } else {
-        void *buf = hvt_guest_range(g, r.data, r.len, "BLOCK_READ buffer");
+        void *buf = hvt_guest_writable(g, r.data, r.len, "BLOCK_READ buffer");
         r.ret = transfer(e, false, buf, r.len, r.offset);
     }
     hvt_copy_out(g, gpa, &r, sizeof r);

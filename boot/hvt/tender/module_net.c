@@ -60,7 +60,7 @@ static void hypercall_net_read(struct tender_guest *g, uint64_t gpa)
     if (e == NULL) {
         r.ret = R_EINVAL_;
     } else {
-        void *buf = hvt_guest_range(g, r.data, r.len, "NET_READ buffer");
+        void *buf = hvt_guest_writable(g, r.data, r.len, "NET_READ buffer");
         ssize_t n;
         do
             n = read(e->b.hostfd, buf, r.len);

@@ -5,6 +5,12 @@
  * line saying what KVM saw. On an emulating KVM (nested, paravirtual) the
  * usual one is an emulation failure on an instruction it cannot emulate,
  * often SSE: the message says so.
+ *
+ * One exception, for Solo5's sake: a guest write to memory the host maps
+ * read-only (memory.c), which only a guest that rewrote its own page
+ * tables can attempt, ends the tender as solo5-hvt ends it, status 1 and a
+ * "host/guest translation fault". KVM reports it as a KVM_RUN failing
+ * with EFAULT (an emulating KVM: as an MMIO exit inside guest memory).
  */
 #ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
@@ -15,7 +21,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 
+#include "elf_image.h"
 #include "hvt.h"
 #include "x86_64.h"
 
@@ -38,9 +46,16 @@ __attribute__((noreturn)) static void triple_fault(struct tender_guest *g)
 {
     struct kvm_regs regs;
 
-    if (ioctl(g->vcpu_fd, KVM_GET_REGS, &regs) != 0)
+    /*
+     * AMD SVM resets the vCPU on shutdown (rip 0xfff0, rsp 0): where and
+     * on which stack it faulted is lost, and saying "rip 0xfff0" would
+     * mislead.
+     */
+    if (ioctl(g->vcpu_fd, KVM_GET_REGS, &regs) != 0 ||
+        (regs.rip == 0xfff0 && regs.rsp == 0))
         hvt_guest_fault(g, "triple fault: the guest took an exception it "
-                        "could not handle");
+                        "could not handle (no IDT yet?); this CPU reset its "
+                        "registers, so where is not known");
     if (g->guard_end > g->guard_start && regs.rsp >= g->guard_start &&
         regs.rsp < g->guard_end + X86_PAGE_SIZE)
         hvt_guest_fault(g, "triple fault at rip 0x%llx: a stack overflow into "
@@ -96,6 +111,56 @@ __attribute__((noreturn)) static void internal_error(struct tender_guest *g)
                     g->run->internal.suberror, rip);
 }
 
+/*
+ * The guest wrote to a page the host maps read-only: at gpa in segment s
+ * when KVM says where (an MMIO exit), somewhere in them when it does not
+ * (EFAULT: the message lists them).
+ */
+__attribute__((noreturn)) static void read_only_write(struct tender_guest *g,
+                                                      const struct elf_segment *s,
+                                                      uint64_t gpa)
+{
+    char where[512];
+    size_t used = 0;
+
+    where[0] = '\0';
+    for (unsigned i = 0; s == NULL && i < g->image->nsegments; i++) {
+        const struct elf_segment *r = &g->image->segments[i];
+        if (r->prot & PROT_WRITE)
+            continue;
+        int n = snprintf(where + used, sizeof where - used, "%s0x%" PRIx64
+                         "-0x%" PRIx64, used ? ", " : "", r->start, r->end);
+        if (n < 0 || (size_t)n >= sizeof where - used)
+            break;
+        used += (size_t)n;
+    }
+    if (s != NULL)
+        tender_exit(KILN_EXIT_TENDER_ERROR, "host/guest translation fault at "
+                    "rip 0x%" PRIx64 ": the guest wrote to 0x%" PRIx64 " in its "
+                    "read-only segment 0x%" PRIx64 "-0x%" PRIx64 " (text or "
+                    "rodata), which the host maps read-only", hvt_guest_rip(g),
+                    gpa, s->start, s->end);
+    tender_exit(KILN_EXIT_TENDER_ERROR, "host/guest translation fault at rip "
+                "0x%" PRIx64 ": the guest wrote to memory the host maps "
+                "read-only, its text or rodata (%s)", hvt_guest_rip(g), where);
+}
+
+__attribute__((noreturn)) static void mmio(struct tender_guest *g)
+{
+    struct kvm_run *run = g->run;
+    uint64_t gpa = run->mmio.phys_addr;
+
+    if (run->mmio.is_write && gpa < g->mem_size) {
+        const struct elf_segment *s = hvt_read_only_segment(g, gpa, 1);
+        if (s != NULL)
+            read_only_write(g, s, gpa);
+    }
+    hvt_guest_fault(g, "%s of %u bytes at 0x%" PRIx64 ", outside guest memory "
+                    "or read-only to the host (rip 0x%" PRIx64 ")",
+                    run->mmio.is_write ? "write" : "read", run->mmio.len, gpa,
+                    hvt_guest_rip(g));
+}
+
 static void port_io(struct tender_guest *g)
 {
     struct kvm_run *run = g->run;
@@ -121,10 +186,7 @@ void hvt_run(struct tender_guest *g)
             if (errno == EINTR || errno == EAGAIN)
                 continue;
             if (errno == EFAULT)
-                hvt_guest_fault(g, "host/guest translation fault at rip 0x%" PRIx64
-                                ": the guest wrote memory the host maps "
-                                "read-only (its text or rodata)",
-                                hvt_guest_rip(g));
+                read_only_write(g, NULL, 0);
             tender_fail("KVM_RUN: %s", strerror(errno));
         }
         switch (run->exit_reason) {
@@ -132,11 +194,7 @@ void hvt_run(struct tender_guest *g)
             port_io(g);
             break;
         case KVM_EXIT_MMIO:
-            hvt_guest_fault(g, "%s of %u bytes at 0x%llx, outside guest memory "
-                            "or read-only to the host (rip 0x%" PRIx64 ")",
-                            run->mmio.is_write ? "write" : "read", run->mmio.len,
-                            (unsigned long long)run->mmio.phys_addr,
-                            hvt_guest_rip(g));
+            mmio(g);
         case KVM_EXIT_INTERNAL_ERROR:
             internal_error(g);
         case KVM_EXIT_SHUTDOWN:

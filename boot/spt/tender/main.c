@@ -26,6 +26,12 @@ static const struct tender_platform platform = {
     .mem_min_mib = 2,
     .mem_max_mib = 64 * 1024,
     .mem_granule = 0x1000,
+    .exit_statuses =
+        "  1    tender error\n"
+        "  139  guest fault: reported, then the tender dies by the signal, as\n"
+        "       solo5-spt (139 SIGSEGV, 135 SIGBUS, 132 SIGILL, 136 SIGFPE)\n"
+        "  159  forbidden system call\n"
+        "  255  abort\n",
     .modules = modules,
 };
 

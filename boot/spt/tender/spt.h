@@ -43,8 +43,10 @@ void spt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
                          char *const *app_argv);
 
 /*
- * faults.c: report SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGSYS from the
- * guest; a SIGSEGV in g's stack guard as a stack overflow.
+ * faults.c: report SIGSEGV, SIGBUS, SIGILL and SIGFPE from the guest (a
+ * SIGSEGV in g's stack guard as a stack overflow), then die by that
+ * signal, as solo5-spt does; report SIGSYS (a forbidden system call) and
+ * exit 159.
  */
 void spt_catch_faults(const struct tender_guest *g);
 
