@@ -125,6 +125,12 @@ all: $(KILN_IMAGE) $(KILN_RUN_DEPS) $(KILN_SELECTED_PACKAGES)
 # make run: boot the configured image under its tender.
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
 	$(Q)$(KILN_RUN_CMD)
+
+# make run-nested: the same, always inside a Linux VM under QEMU's TCG that
+# has a KVM of its own (scripts/kvm-in-qemu); the VM gets the guest's
+# memory and 512 MiB for its kernel.
+run-nested: $(KILN_IMAGE) $(KILN_RUN_DEPS)
+	$(Q)$(KILN_TOP)/scripts/kvm-in-qemu run --mem $$(($(KILN_RUN_MEM) + 512)) --rw $(O) -- $(KILN_RUN_TENDER_CMD)
 endif
 
 # The test suite and the benchmarks (tests/README.md).
@@ -148,5 +154,5 @@ distclean:
 
 include $(KILN_TOP)/package/pkg-help.mk
 
-.PHONY: all run check check-% bench clean distclean
+.PHONY: all run run-nested check check-% bench clean distclean
 endif # KILN_MIXED_GOALS

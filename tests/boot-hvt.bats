@@ -7,9 +7,9 @@
 # The cases both platforms run are in tests/lib/boot-cases.bash (one line
 # each here and in tests/boot-spt.bats); hvt's own are written out below.
 #
-# Every test needs /dev/kvm and skips with the reason without it. On a KVM
-# that emulates guest instructions (tests/lib/kvm-probe says "emulating")
-# the floating-point test skips: SSE fails in KVM's emulator there.
+# The guests run where tests/lib/common.bash's kiln_require_hvt says: on
+# this host's KVM where it is a hardware one, otherwise in a VM under QEMU
+# with a KVM of its own (scripts/kvm-in-qemu).
 
 load lib/common
 PLATFORM=hvt
@@ -20,10 +20,11 @@ setup_file() {
 }
 
 setup() {
-	# The probe's own tests run without KVM too.
+	# The probe's own tests, and the one about this host's emulating KVM,
+	# need no guest to run elsewhere.
 	case $BATS_TEST_DESCRIPTION in
-	kvm-probe*) ;;
-	*) kiln_require_kvm ;;
+	kvm-probe* | "on an emulating KVM"*) ;;
+	*) kiln_require_hvt ;;
 	esac
 }
 
@@ -50,7 +51,32 @@ setup() {
 @test "a read outside guest memory is a guest fault: 254, reported, nothing after" { boot_case_fault_read_outside "0x40001000"; }
 @test "a write to NULL is a guest fault (254)" { boot_case_fault write-null; }
 @test "a write to the image's code is a guest fault (text is read-only)" { boot_case_fault write-text; }
+@test "a guest that makes its text writable in page tables of its own still cannot write it: 1, host/guest translation fault" {
+	run kiln_boot "$TENDER" "$(image test-fault)" -- write-text-remapped
+	assert_status 1
+	assert_output_has "test-fault: page tables replaced, all memory writable"
+	assert_output_has "host/guest translation fault"
+	assert_output_lacks "survived"
+}
 @test "a smashed stack is caught: 'stack smashing detected', 255" { boot_case_ssp; }
+
+@test "make run-nested boots hello in a VM under QEMU with a KVM of its own" {
+	image hello >/dev/null
+	run kiln_make "$OUT" run-nested ARGS="in a vm"
+	assert_status 0
+	assert_output_has "Hello from Kiln!"
+	assert_output_has "command line: hello in a vm"
+}
+
+@test "make run where KVM will not do says so, then boots hello in the VM" {
+	image hello >/dev/null
+	# A missing device stands for a machine without KVM (scripts/kvm-probe).
+	KILN_KVM_DEV=$KILN_SUITE_TMP/no-kvm run kiln_make "$OUT" run ARGS="auto"
+	assert_status 0
+	assert_output_has "this machine's KVM will not do ($KILN_SUITE_TMP/no-kvm does not exist"
+	assert_output_has "running in a VM under QEMU"
+	assert_output_has "command line: hello auto"
+}
 
 @test "hvt: a system call instruction has no kernel to go to: guest fault (254)" {
 	run kiln_boot "$TENDER" "$(image test-syscall)"
@@ -60,14 +86,12 @@ setup() {
 	assert_output_lacks "survived"
 }
 
-@test "floating point: arithmetic and printf of doubles" {
-	kiln_skip_if_emulating_kvm "floating point"
-	boot_case_fpu
-}
+@test "floating point: arithmetic and printf of doubles" { boot_case_fpu; }
 
 @test "on an emulating KVM, SSE the emulator cannot run is a clear guest fault, not a hang" {
-	[ "$(kiln_kvm_kind)" = emulating ] || skip "this KVM does not emulate guest instructions"
-	run kiln_boot "$TENDER" "$(image test-fpu)"
+	[ "$(kiln_kvm_kind)" = emulating ] || skip "this host's KVM does not emulate guest instructions"
+	# This host's own KVM, not the one kiln_boot would take.
+	run timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" "$TENDER" --mem="$KILN_TEST_MEM" "$(image test-fpu)"
 	assert_status 254
 	assert_output_has "guest fault"
 	assert_output_has "emulation failure"

@@ -20,8 +20,8 @@ setup_file() {
 @test "solo5_exit(N) is the tender's exit status, for several N" { boot_case_solo5_exit; }
 @test "exit(N) runs atexit handlers, and returning N from main, both exit N" { boot_case_exit_and_return; }
 @test "abort() exits 255 with a message" { boot_case_abort; }
-@test "a read outside guest memory is a guest fault: 254, reported, nothing after" { boot_case_fault_read_outside "guest fault.*0x40001000"; }
-@test "a write to NULL is a guest fault (254)" { boot_case_fault write-null; }
+@test "a read outside guest memory is a guest fault: SIGSEGV (139), reported, nothing after" { boot_case_fault_read_outside "guest fault.*0x40001000"; }
+@test "a write to NULL is a guest fault (SIGSEGV, 139)" { boot_case_fault write-null; }
 @test "a write to the image's code is a guest fault (text is read-only)" { boot_case_fault write-text; }
 @test "a smashed stack is caught: 'stack smashing detected', 255" { boot_case_ssp; }
 

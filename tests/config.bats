@@ -119,7 +119,10 @@ options_without_help() {
 	assert_output_has "$OUT/defconfig"
 	# Minimal: only what differs from the defaults.
 	grep -qx 'KILN_OPTIMIZE_S=y' "$OUT/defconfig"
-	! grep -q 'KILN_ARCH_X86_64' "$OUT/defconfig"
+	if grep 'KILN_ARCH_X86_64' "$OUT/defconfig"; then
+		echo "savedefconfig kept the default architecture (above): not minimal"
+		return 1
+	fi
 	# Loaded into a fresh output folder, it gives the same .config.
 	local out2=$OUT-again
 	rm -rf "$out2"
@@ -135,7 +138,10 @@ options_without_help() {
 	assert_status 0
 	# hvt and hello are the defaults: the minimal file sets nothing.
 	[ -f "$KILN_SUITE_TMP/saved_hvt" ]
-	! grep -q '^KILN_' "$KILN_SUITE_TMP/saved_hvt"
+	if grep '^KILN_' "$KILN_SUITE_TMP/saved_hvt"; then
+		echo "savedefconfig of hvt_defconfig set the values above: they are the defaults"
+		return 1
+	fi
 	[ ! -e "$OUT/defconfig" ]
 	cp "$OUT/.config" "$OUT/first.config"
 	rm "$OUT/.config"
@@ -225,7 +231,8 @@ options_without_help() {
 	[ "$status" -ne 0 ]
 	assert_output_has "No configuration in $OUT"
 	assert_output_has "make hvt_defconfig"
-	[ ! -e "$OUT/build" ] && [ ! -e "$OUT/images" ]
+	[ ! -e "$OUT/build" ]
+	[ ! -e "$OUT/images" ]
 }
 
 @test "list-defconfigs lists every configs/*_defconfig with its description" {
@@ -247,6 +254,7 @@ options_without_help() {
 	assert_output_has "hvt_defconfig"
 	# Later commands in the same O need not repeat it...
 	run kiln_make "$OUT" list-defconfigs
+	assert_status 0
 	assert_output_has "spt_boot_tests_defconfig"
 	# ...and KILN_EXTERNAL= (empty) forgets it.
 	run kiln_make "$OUT" list-defconfigs KILN_EXTERNAL=
@@ -268,12 +276,16 @@ options_without_help() {
 }
 
 @test "KILN_EXTERNAL naming something that is not a tree is an error" {
-	run kiln_make "$OUT" list-defconfigs KILN_EXTERNAL="$KILN_SUITE_TMP/no-such-tree"
+	local none=$OUT/no-such-tree notree=$OUT/not-a-tree
+	run kiln_make "$OUT" list-defconfigs KILN_EXTERNAL="$none"
 	[ "$status" -ne 0 ]
-	assert_output_has "no-such-tree"
-	run kiln_make "$OUT" list-defconfigs KILN_EXTERNAL="$KILN_TOP/docs"
+	assert_output_has "KILN_EXTERNAL: $none is not a directory"
+	# A folder, but with neither package/ nor configs/.
+	mkdir -p "$notree/src"
+	run kiln_make "$OUT" list-defconfigs KILN_EXTERNAL="$notree"
 	[ "$status" -ne 0 ]
-	assert_output_has "external tree"
+	assert_output_has "KILN_EXTERNAL: $notree has neither package/ nor configs/"
+	assert_output_lacks "is not a directory"
 }
 
 @test "help lists every verb and every package" {
@@ -313,7 +325,8 @@ options_without_help() {
 	# Nothing written under the default output folder or the download cache.
 	run find "$KILN_TOP/output" "$KILN_TOP/dl" -newer "$stamp"
 	[ -z "$(find "$KILN_TOP/output" "$KILN_TOP/dl" -newer "$stamp" 2>/dev/null)" ]
-	[ -f "$OUT/.config" ] && [ -f "$OUT/defconfig" ]
+	[ -f "$OUT/.config" ]
+	[ -f "$OUT/defconfig" ]
 }
 
 # --- menuconfig, driven in tmux -------------------------------------------

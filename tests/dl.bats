@@ -214,7 +214,8 @@ GET /a.tar.gz range=- status=200" ]
 	wait "$first" || rc1=$?
 	wait "$second" || rc2=$?
 	cat "$BATS_TEST_TMPDIR"/[12].log
-	[ "$rc1" -eq 0 ] && [ "$rc2" -eq 0 ]
+	[ "$rc1" -eq 0 ]
+	[ "$rc2" -eq 0 ]
 	[ "$(sha256_of "$out")" = "$(sha256_of "$SRV/c.tar.gz")" ]
 	[ "$(grep -c '^GET /slow/c.tar.gz' "$HTTPD_LOG")" -eq 1 ]
 	# Both really overlapped: one of them waited for the other's lock.

@@ -79,6 +79,7 @@ setup() {
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"spt_calc_demo_defconfig"* ]]
 	run kmake -s list-defconfigs
+	[ "$status" -eq 0 ]
 	[[ "$output" != *"spt_calc_demo_defconfig"* ]]
 }
 

@@ -73,6 +73,7 @@ EXPECTED_LINE="calc-demo: add(2,3)=5 square(7)=49 mul(6,7)=42 patch-level=1"
 build/tinycalc-1.0/square.o" ]
 	[[ "$output" == *"AR      staging/lib/libtinycalc.a"* ]]
 	run kmake
+	[ "$status" -eq 0 ]
 	[[ "$output" == *"LD      images/calc-demo.spt"* ]]
 	[ "$(compiled "$output")" = "" ]
 }
@@ -112,6 +113,7 @@ build/tinycalc-1.0/square.o" ]
 	[[ "$output" != *">>> tinymul"* ]]
 	strings "$O/staging/lib/libtinycalc.a" | grep -qx 'tinycalc-bonus=10 patch-level=1'
 	run kmake run
+	[ "$status" -eq 0 ]
 	[[ "$output" == *"add(2,3)=15 "* ]]
 }
 

@@ -3,9 +3,10 @@
 # stack size and a guard in its "Kiln" STK1 note; kiln-hvt leaves the guard
 # out of the guest's page tables, kiln-spt makes it PROT_NONE, and the boot
 # shim ends the heap below it. Checked here:
-#   - unbounded recursion is a guest fault (254) that names the overflow,
-#     on hvt (the guest's #DF handler, on its own IST stack, and the
-#     tender say so) and on spt (the tender's SIGSEGV handler);
+#   - unbounded recursion is a guest fault that names the overflow, on hvt
+#     (254: the guest's #DF handler, on its own IST stack, and the tender
+#     say so) and on spt (the tender's SIGSEGV handler says so, then the
+#     tender dies by SIGSEGV, 139, as solo5-spt does);
 #   - malloc until NULL stays below the guard, and the stack then still has
 #     its whole reserve (test-heap); a stack that fits is left alone;
 #   - tenders and shim agree on the layout, and the note is what it says;
@@ -66,7 +67,7 @@ EOF
 # ---- a stack overflow is a clean guest fault ---------------------------
 
 @test "hvt: unbounded recursion is a guest fault naming the stack overflow (254)" {
-	kiln_require_kvm
+	kiln_require_hvt
 	run kiln_boot "$(tender hvt)" "$(image hvt test-stack)"
 	assert_status 254
 	assert_output_has "test-stack: recursing without bound"
@@ -79,9 +80,9 @@ EOF
 	assert_output_lacks "survived"
 }
 
-@test "spt: unbounded recursion is a guest fault naming the stack overflow (254)" {
+@test "spt: unbounded recursion is a guest fault naming the stack overflow (SIGSEGV, 139)" {
 	run kiln_boot "$(tender spt)" "$(image spt test-stack)"
-	assert_status 254
+	assert_status 139
 	assert_output_has "test-stack: recursing without bound"
 	assert_output_matches "guest fault: stack overflow \(guard page at 0x[0-9a-f]+"
 	assert_output_has "$(guard_range)"
@@ -95,7 +96,7 @@ EOF
 }
 
 @test "hvt: a stack that fits its reserve is not disturbed" {
-	kiln_require_kvm
+	kiln_require_hvt
 	run kiln_boot "$(tender hvt)" "$(image hvt test-stack)" -- 400
 	assert_status 0
 	assert_output_has "test-stack: survived"
@@ -112,7 +113,7 @@ EOF
 }
 
 @test "hvt: malloc until NULL stays below the guard, then the stack still works" {
-	kiln_require_kvm
+	kiln_require_hvt
 	run kiln_boot "$(tender hvt)" "$(image hvt test-heap)"
 	assert_status 0
 	assert_output_has "then NULL"
@@ -146,18 +147,27 @@ EOF
 	assert_output_matches "^ +[0-9]+ +\.note\.kiln\.stack *$"
 }
 
-@test "the shim's debug map puts heap, guard and stack where the tender does" {
-	mem=$((KILN_TEST_MEM * 1024 * 1024))
-	want=$(printf 'guard 0x%x-0x%x stack 0x%x-0x%x' $((mem - STACK_SIZE - GUARD_SIZE)) \
-		$((mem - STACK_SIZE)) $((mem - STACK_SIZE)) "$mem")
+# debug_map_want: the guard and stack line of --solo5:debug for the
+# default layout.
+debug_map_want() {
+	local mem=$((KILN_TEST_MEM * 1024 * 1024))
+	printf 'guard 0x%x-0x%x stack 0x%x-0x%x' $((mem - STACK_SIZE - GUARD_SIZE)) \
+		$((mem - STACK_SIZE)) $((mem - STACK_SIZE)) "$mem"
+}
+
+@test "spt: the shim's debug map puts heap, guard and stack where the tender does" {
+	local mem=$((KILN_TEST_MEM * 1024 * 1024))
 	run kiln_boot "$(tender spt)" "$(image spt hello)" -- --solo5:debug
 	assert_status 0
-	assert_output_has "$want"
+	assert_output_has "$(debug_map_want)"
 	assert_output_matches "heap 0x[0-9a-f]+-$(printf '0x%x' $((mem - STACK_SIZE - GUARD_SIZE))) stack below"
-	kiln_require_kvm
+}
+
+@test "hvt: the shim's debug map puts guard and stack where the tender does" {
+	kiln_require_hvt
 	run kiln_boot "$(tender hvt)" "$(image hvt hello)" -- --solo5:debug
 	assert_status 0
-	assert_output_has "$want"
+	assert_output_has "$(debug_map_want)"
 }
 
 @test "a larger stack in the note moves the guard; the shim follows it" {
@@ -170,7 +180,7 @@ EOF
 	assert_output_has "test-stack: survived"
 	# ... and the overflow hits the new guard.
 	run kiln_boot "$(tender spt)" "$img"
-	assert_status 254
+	assert_status 139
 	assert_output_has "guard $(guard_range $stack $guard)"
 }
 
@@ -210,10 +220,19 @@ EOF
 	run kiln_boot "$(tender spt)" "$img" -- 400
 	assert_status 0
 	assert_output_has "test-stack: survived"
-	# Without a guard the overflow runs into the heap and further down
-	# until something else breaks: whatever it is, it is not the guard.
+	# Without a guard the overflow runs through the heap and the image's
+	# data down to its read-only part: a plain memory fault there, far below
+	# where the guard would have stopped it, and not named a stack overflow.
 	run kiln_boot "$(tender spt)" "$img"
+	assert_status 139
+	assert_output_has "test-stack: recursing without bound"
+	assert_output_matches "guest fault: SIGSEGV at address 0x[0-9a-f]+ "
 	assert_output_lacks "stack overflow"
+	assert_output_lacks "survived"
+	local at guard_start=$((KILN_TEST_MEM * 1024 * 1024 - STACK_SIZE - GUARD_SIZE))
+	at=$(sed -n 's/.*guest fault: SIGSEGV at address \(0x[0-9a-f]*\) .*/\1/p' <<<"$output")
+	[ $((at)) -lt "$guard_start" ] ||
+		{ echo "the fault at $at is not below the guard's place ($(guard_range))"; return 1; }
 }
 
 # ---- Solo5 cross-checks ------------------------------------------------
@@ -229,7 +248,7 @@ EOF
 }
 
 @test "Solo5 cross-check: solo5-hvt runs Kiln images with the stack note" {
-	kiln_require_kvm
+	kiln_require_hvt
 	kiln_require_solo5 hvt
 	run kiln_boot "$SOLO5_TENDER" "$(image hvt hello)" -- one
 	assert_status 0
@@ -255,7 +274,7 @@ require_solo5_image() {
 }
 
 @test "Solo5 cross-check: kiln-hvt runs Solo5's test_hello (no note, no guard)" {
-	kiln_require_kvm
+	kiln_require_hvt
 	require_solo5_image hvt
 	run kiln_boot "$(tender hvt)" "$SOLO5_IMAGE"
 	assert_status 0

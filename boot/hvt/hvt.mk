@@ -24,3 +24,10 @@ BOOT_HVT_CFLAGS += $(BOOT_COMMON_CFLAGS) \
 	-DKILN_ABI_TARGET=$(BOOT_HVT_ABI_TARGET) \
 	-DKILN_ABI_VERSION=$(BOOT_HVT_ABI_VERSION)
 BOOT_HVT_LDSCRIPT = hvt.lds
+
+# make run: on a machine whose KVM will not do (none, or one that emulates
+# guest instructions), the tender runs in a VM under QEMU with a KVM of its
+# own, saying so (scripts/kvm-in-qemu auto); the VM gets the guest's memory
+# and 512 MiB for its kernel.
+BOOT_HVT_RUN_WRAPPER = $(KILN_TOP)/scripts/kvm-in-qemu auto \
+	--mem $$(($(KILN_RUN_MEM) + 512)) --rw $(O) --

@@ -107,7 +107,7 @@ boot_bench() {
 		"$(msecs "$(head -n 1 <<<"$sorted")")" "$(msecs "$(tail -n 1 <<<"$sorted")")"
 }
 
-kvm=$("$top/tests/lib/kvm-probe")
+kvm=$("$top/scripts/kvm-probe")
 echo "boot to exit (KVM: $kvm):"
 if [ "${kvm%%:*}" = none ]; then
 	echo "  hvt skipped: $kvm"

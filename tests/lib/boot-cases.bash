@@ -12,6 +12,12 @@
 : "${PLATFORM:?set PLATFORM (hvt or spt) before loading lib/boot-cases}"
 OUT=$KILN_SUITE_TMP/out
 TENDER=$OUT/host/bin/kiln-$PLATFORM
+# A guest memory fault: kiln-hvt exits 254; kiln-spt reports it and then
+# dies by the guest's SIGSEGV (139 in a shell), as solo5-spt does.
+case $PLATFORM in
+spt) FAULT_STATUS=139 ;;
+*) FAULT_STATUS=254 ;;
+esac
 
 # boot_cases_build: the one build of the file (its setup_file calls this;
 # building needs no KVM); each case checks for its own image.
@@ -28,7 +34,7 @@ image() {
 # "make run boots hello: greeting, exit status 0"
 boot_case_make_run() {
 	image hello >/dev/null
-	run kiln_make "$OUT" run
+	run kiln_make_run "$OUT"
 	assert_status 0
 	assert_output_has "Hello from Kiln!"
 	assert_output_has "command line: hello"
@@ -37,7 +43,7 @@ boot_case_make_run() {
 # "make run ARGS=... passes the arguments to main"
 boot_case_make_run_args() {
 	image hello >/dev/null
-	run kiln_make "$OUT" run ARGS="alpha beta-2 gamma"
+	run kiln_make_run "$OUT" ARGS="alpha beta-2 gamma"
 	assert_status 0
 	assert_output_has "command line: hello alpha beta-2 gamma"
 }
@@ -74,24 +80,24 @@ boot_case_abort() {
 }
 
 # boot_case_fault_read_outside ERE: "a read outside guest memory is a guest
-# fault: 254, reported, nothing after"; ERE: how the platform's report names
+# fault: FAULT_STATUS, reported, nothing after"; ERE: how the platform's report names
 # the address (spt's tender says it on its "guest fault" line, hvt's guest
 # prints its own trap lines).
 boot_case_fault_read_outside() {
 	run kiln_boot "$TENDER" "$(image test-fault)" -- read-outside
-	assert_status 254
+	assert_status "$FAULT_STATUS"
 	assert_output_has "test-fault: read-outside"
 	assert_output_has "guest fault"
 	assert_output_matches "$1"
 	assert_output_lacks "survived"
 }
 
-# boot_case_fault HOW: "a write to NULL is a guest fault (254)" (write-null),
+# boot_case_fault HOW: "a write to NULL is a guest fault" (write-null),
 # "a write to the image's code is a guest fault (text is read-only)"
 # (write-text)
 boot_case_fault() {
 	run kiln_boot "$TENDER" "$(image test-fault)" -- "$1"
-	assert_status 254
+	assert_status "$FAULT_STATUS"
 	assert_output_has "guest fault"
 	assert_output_lacks "survived"
 }

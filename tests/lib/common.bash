@@ -17,7 +17,7 @@ KILN_TEST_TMP=${KILN_TEST_TMP:-${BATS_RUN_TMPDIR:-${TMPDIR:-/tmp}}/kiln-tests}
 KILN_SUITE=$(basename "$BATS_TEST_FILENAME" .bats)
 KILN_SUITE_TMP=$KILN_TEST_TMP/$KILN_SUITE
 KILN_BOOT_TESTS=$KILN_TOP/tests/fixtures/boot-tests
-KILN_KVM_PROBE=$KILN_TOP/tests/lib/kvm-probe
+KILN_KVM_PROBE=$KILN_TOP/scripts/kvm-probe
 # Test builds keep their downloads out of the tree's dl/ (hvt_defconfig and
 # spt_defconfig download nothing; suites that do set their own cache).
 KILN_DL_DIR=${KILN_DL_DIR:-$KILN_TEST_TMP/dl}
@@ -35,11 +35,19 @@ KILN_TEST_MEM=32
 
 # kiln_make O ARGS...: make in the Kiln tree with output folder O.
 # Unsets what a calling make or the user's shell could leak into it.
+KILN_MAKE=(env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u V make --no-print-directory -C "$KILN_TOP")
 kiln_make() {
 	local out=$1
 	shift
-	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u V \
-		make --no-print-directory -C "$KILN_TOP" O="$out" "$@"
+	"${KILN_MAKE[@]}" O="$out" "$@"
+}
+
+# kiln_make_run O ARGS...: `make run` in O, where the configured
+# platform's guests run.
+kiln_make_run() {
+	local out=$1
+	shift
+	kiln_on_platform_of "$out" "${KILN_MAKE[@]}" O="$out" run "$@"
 }
 
 # kiln_make_logged LOG O ARGS...: the same, all output appended to LOG.
@@ -141,17 +149,81 @@ kiln_kvm_why() {
 	"$KILN_KVM_PROBE" | sed -n 's/^[a-z]*: //p'
 }
 
-# kiln_require_kvm: skip unless hvt guests can run (/dev/kvm usable).
-kiln_require_kvm() {
-	if [ "$(kiln_kvm_kind)" = none ]; then
-		skip "hvt needs KVM: $(kiln_kvm_why)"
+# --- hvt: where KVM guests run -------------------------------------------
+# hvt guests need a KVM that runs guest code natively. On a hardware KVM
+# they run here; anywhere else (no /dev/kvm, or one that emulates guest
+# instructions) they run in a Linux guest under QEMU's TCG that has a KVM
+# of its own (scripts/kvm-in-qemu): one VM for the whole test run, started
+# by the first test that needs it, stopped when tests/run (or, run alone,
+# bats) ends. KILN_HVT_IN_VM=1 takes the VM even on a hardware KVM.
+
+KILN_VM=$KILN_TOP/scripts/kvm-in-qemu
+KILN_VM_DIR=$KILN_TEST_TMP/kvm-in-qemu
+
+# kiln_hvt_in_vm: true when hvt guests run in the VM.
+kiln_hvt_in_vm() {
+	[ "${KILN_HVT_IN_VM:-}" = 1 ] || [ "$(kiln_kvm_kind)" != hardware ]
+}
+
+# kiln_require_hvt: for setup() (a skip inside `run` does not skip): make
+# sure hvt guests can run, starting the VM if they run there. Skips only
+# when QEMU is not installed; a VM that does not start fails the test.
+kiln_require_hvt() {
+	kiln_hvt_in_vm || return 0
+	command -v qemu-system-x86_64 >/dev/null 2>&1 ||
+		skip "hvt needs a KVM ($(kiln_kvm_why)), and QEMU to make one is not installed (Debian package qemu-system-x86; ./scripts/setup)"
+	kiln_vm_start
+}
+
+# kiln_vm_start: the run's VM, started once (a failed start is remembered,
+# so later tests fail at once with the same reason).
+kiln_vm_start() {
+	mkdir -p "$KILN_VM_DIR"
+	(
+		flock 9
+		if [ -f "$KILN_VM_DIR/start-failed" ]; then
+			cat "$KILN_VM_DIR/start-failed"
+			exit 1
+		fi
+		[ -f "$KILN_VM_DIR/qemu.pid" ] && kill -0 "$(cat "$KILN_VM_DIR/qemu.pid")" 2>/dev/null && exit 0
+		if ! "$KILN_VM" start --dir "$KILN_VM_DIR" --rw "$KILN_TEST_TMP" \
+			--owner "${KILN_VM_OWNER:-$BATS_ROOT_PID}" >"$KILN_VM_DIR/start.log" 2>&1 3>&-; then
+			{ echo "the VM for hvt did not start:"; cat "$KILN_VM_DIR/start.log"; } |
+				tee "$KILN_VM_DIR/start-failed"
+			exit 1
+		fi
+	) 9>"$KILN_VM_DIR.lock"
+}
+
+# kiln_on_kvm CMD [ARG...]: run CMD where hvt guests run (here, or in the
+# VM, with the same working directory and environment); its output and
+# status. For commands, not shell functions.
+kiln_on_kvm() {
+	if kiln_hvt_in_vm; then
+		kiln_vm_start || return 125
+		"$KILN_VM" exec --dir "$KILN_VM_DIR" -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# kiln_on_platform_of O CMD [ARG...]: run CMD where the guests of O's
+# configured platform run (hvt: as kiln_on_kvm; spt: here).
+kiln_on_platform_of() {
+	local out=$1
+	shift
+	if grep -qx 'KILN_PLATFORM_HVT=y' "$out/.config" 2>/dev/null; then
+		kiln_on_kvm "$@"
+	else
+		"$@"
 	fi
 }
 
 # kiln_skip_if_emulating_kvm WHAT: skip on a KVM that emulates guest code
 # (its instruction emulator cannot run some SSE instructions: floating
 # point fails with "emulation failure", and compute-heavy code is ~1000x
-# slower). WHAT says what is skipped.
+# slower). WHAT says what is skipped. Only for tests that run on this
+# host's own KVM: the VM's is a real one.
 kiln_skip_if_emulating_kvm() {
 	if [ "$(kiln_kvm_kind)" = emulating ]; then
 		skip "$1 on hvt: this KVM emulates guest instructions ($(kiln_kvm_why)); SSE fails there. Covered on spt."
@@ -167,7 +239,9 @@ kiln_tender() {
 
 # kiln_boot TENDER IMAGE [--tender-option...] [-- ARGS...]: boot IMAGE
 # with KILN_TEST_MEM MiB and a time limit; use with `run`. Tender options
-# come before the image, application arguments after `--`.
+# come before the image, application arguments after `--`. An hvt tender
+# (kiln-hvt, solo5-hvt) runs where hvt guests run: call kiln_require_hvt
+# in setup() first.
 kiln_boot() {
 	local tender=$1 image=$2
 	shift 2
@@ -177,7 +251,9 @@ kiln_boot() {
 		shift
 	done
 	[ "${1:-}" = -- ] && shift
-	timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" \
+	local where=()
+	case ${tender##*/} in *-hvt) where=(kiln_on_kvm) ;; esac
+	"${where[@]}" timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" \
 		"$tender" --mem="$KILN_TEST_MEM" "${opts[@]}" "$image" "$@"
 }
 

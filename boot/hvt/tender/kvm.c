@@ -19,7 +19,9 @@ void hvt_kvm_init(struct tender_guest *g, size_t mem_size)
     g->kvm_fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
     if (g->kvm_fd < 0)
         tender_fail("cannot open /dev/kvm: %s (is KVM enabled, and may this user "
-                    "use it?)", strerror(errno));
+                    "use it? Without KVM, Kiln's scripts/kvm-in-qemu, or make "
+                    "run-nested, runs hvt in a VM with a KVM of its own)",
+                    strerror(errno));
     int api = ioctl(g->kvm_fd, KVM_GET_API_VERSION, 0);
     if (api != KVM_API_VERSION)
         tender_fail("/dev/kvm speaks API version %d, not %d", api, KVM_API_VERSION);
