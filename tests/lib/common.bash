@@ -186,7 +186,11 @@ kiln_vm_start() {
 			exit 1
 		fi
 		[ -f "$KILN_VM_DIR/qemu.pid" ] && kill -0 "$(cat "$KILN_VM_DIR/qemu.pid")" 2>/dev/null && exit 0
-		if ! "$KILN_VM" start --dir "$KILN_VM_DIR" --rw "$KILN_TEST_TMP" \
+		# What tests write: under KILN_TEST_TMP (tests/run puts TMPDIR
+		# there too); bats run alone writes in its own folder as well.
+		local rw=(--rw "$KILN_TEST_TMP")
+		case $BATS_RUN_TMPDIR in "$KILN_TEST_TMP"/*) ;; *) rw+=(--rw "$BATS_RUN_TMPDIR") ;; esac
+		if ! "$KILN_VM" start --dir "$KILN_VM_DIR" "${rw[@]}" \
 			--owner "${KILN_VM_OWNER:-$BATS_ROOT_PID}" >"$KILN_VM_DIR/start.log" 2>&1 3>&-; then
 			{ echo "the VM for hvt did not start:"; cat "$KILN_VM_DIR/start.log"; } |
 				tee "$KILN_VM_DIR/start-failed"
