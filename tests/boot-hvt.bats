@@ -40,6 +40,7 @@ setup() {
 	assert_status 0
 	assert_output_matches "^none: .*no-such-kvm does not exist"
 	KILN_KVM_DEV=$KILN_SUITE_TMP run "$KILN_KVM_PROBE"
+	assert_status 0
 	assert_output_matches "^none: .*not a character device"
 }
 

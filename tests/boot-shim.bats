@@ -152,6 +152,7 @@ check_layout() {
 		assert_output_has "shim-test: args=[args x]"
 		assert_output_has "kiln: solo5_exit(0) called"
 		run boot $p --block:storage="$(disk)" -- --solo5:debug args
+		assert_status 0
 		assert_output_matches "^kiln: image 0x100000-0x[0-9a-f]+ heap 0x[0-9a-f]+-0x[0-9a-f]+ stack below 0x2000000$"
 		# Not a token: passed to the application.
 		run boot $p --block:storage="$(disk)" -- --solo5:quietx args
