@@ -80,6 +80,8 @@ setup_file() {
 @test "spt: image for the other target" { refuses spt foreign-note "built for the hvt target (ABI target 1), not spt: run it with kiln-hvt"; }
 @test "hvt: manifest size does not match its entries" { refuses hvt bad-manifest "invalid manifest"; }
 @test "spt: manifest size does not match its entries" { refuses spt bad-manifest "invalid manifest"; }
+@test "hvt: a manifest byte 'attached' neither 0 nor 1 is refused, read as a byte" { refuses hvt attached-byte "a device is marked attached in the image"; }
+@test "spt: a manifest byte 'attached' neither 0 nor 1 is refused, read as a byte" { refuses spt attached-byte "a device is marked attached in the image"; }
 
 @test "hvt: image larger than guest memory" {
 	craft hvt valid

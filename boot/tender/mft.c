@@ -1,6 +1,7 @@
 /*
  * mft.c: check and search an image's manifest.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,7 +36,14 @@ const char *mft_check(const struct mft *mft, size_t size)
         const struct mft_entry *e = &mft->e[i];
         if (e->name[MFT_NAME_MAX] != '\0')
             return "a device name is not NUL-terminated";
-        if (e->attached)
+        /*
+         * The image's byte, read as a byte: any value but 0 or 1 in a
+         * bool is undefined behaviour, and these bytes are untrusted.
+         */
+        unsigned char attached;
+        memcpy(&attached, (const unsigned char *)e + offsetof(struct mft_entry, attached),
+               sizeof attached);
+        if (attached != 0)
             return "a device is marked attached in the image";
         if (i == 0)
             continue;

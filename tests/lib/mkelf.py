@@ -11,7 +11,8 @@ exit_group system calls), so a test can see that the tender really ran it.
 
 Variants that a tender must refuse (exit 1): truncated, not-elf, wrong-arch,
 wrong-class, not-exec, overlap, wx, low-segment, bad-align, no-abi-note,
-foreign-note, bad-manifest, entry-outside.
+foreign-note, bad-manifest, attached-byte (a manifest entry's attached byte
+is 2), entry-outside.
 Variants that run and misbehave: cmdline (prints the first 11 characters of
 its command line), exec-data (jumps into its data segment), bad-pointer (hvt: PUTS of memory beyond guest memory),
 write-text (stores into its own text), bad-port (hvt: outl to port 0x600),
@@ -112,7 +113,9 @@ def manifest(blocks, nets, variant):
     count = len(entries) + (1 if variant == "bad-manifest" else 0)
     m = struct.pack("<II", 1, count)
     for name, t in entries:
-        m += name.ljust(68, b"\0") + struct.pack("<I", t) + b"\0" * 32
+        # attached (@96) is a bool in the ABI: attached-byte puts 2 there.
+        attached = b"\2" if variant == "attached-byte" else b"\0"
+        m += name.ljust(68, b"\0") + struct.pack("<I", t) + b"\0" * 24 + attached + b"\0" * 7
     return m
 
 
