@@ -78,6 +78,17 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	[ ! -e "$O/images/calc-demo.spt" ]
 }
 
+@test "a corrupt archive in the cache is removed and fetched again in the same make" {
+	mkdir -p "$(dirname "$(cached)")"
+	head -c 4096 /dev/urandom >"$(cached)"
+	KILN_PRIMARY_SITE=$HTTP run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(served "$CALC")" = "/$CALC 200" ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+	[ -x "$O/images/calc-demo.spt" ]
+}
+
 @test "a transfer cut half-way is resumed with a Range request by the next make" {
 	pkg_configure KILN_DL_RETRIES=0
 	KILN_PRIMARY_SITE=$HTTP/cut run kmake tinycalc-source
