@@ -84,6 +84,19 @@ endif
 KILN_DL_DIR_ENV := $(if $(filter environment command%,$(origin KILN_DL_DIR)),$(KILN_DL_DIR))
 KILN_PRIMARY_SITE_ENV := $(if $(filter environment command%,$(origin KILN_PRIMARY_SITE)),$(KILN_PRIMARY_SITE))
 KILN_BACKUP_SITE_ENV := $(if $(filter environment command%,$(origin KILN_BACKUP_SITE)),$(KILN_BACKUP_SITE))
+# A .config changed since it was last checked (edited by hand, say) is
+# checked before make reads it: unknown symbols, lines that are no
+# configuration, values the menus would not take. Then nothing is built.
+KILN_CONFIG_STAMP := $(KILN_GEN_DIR)/config.checked
+ifneq ($(shell test '$(KILN_CONFIG_STAMP)' -nt '$(KILN_CONFIG)' && echo checked),checked)
+$(call kiln-mkdir-now,$(KILN_GEN_DIR))
+$(file >$(KILN_EXTERNAL_KCONFIG),$(kiln-external-kconfig-libs))
+$(file >$(KILN_EXTERNAL_APPS_KCONFIG),$(kiln-external-kconfig-apps))
+ifneq ($(shell $(KILN_KCONFIG_ENV) $(KILN_CONF_CHECK) config $(KILN_CONFIG) $(KILN_GEN_DIR)/config-check \
+	$(KILN_KCONFIG_FILES) >$(KILN_GEN_DIR)/config-check.log 2>&1 && touch '$(KILN_CONFIG_STAMP)' && echo ok),ok)
+$(error $(KILN_CONFIG) does not hold:$(KILN_NEWLINE)$(file <$(KILN_GEN_DIR)/config-check.log)$(KILN_NEWLINE)Fix or remove the lines named (make menuconfig shows every option and its help), then run make again)
+endif
+endif
 include $(KILN_CONFIG)
 KILN_HAVE_CONFIG := y
 endif

@@ -77,3 +77,9 @@ kiln-mkdir-now = $(if $(shell mkdir -p $(1) && echo y),,$(error cannot create fo
 
 FORCE:
 .PHONY: FORCE
+
+# A newline, for messages of several lines ($(error), $(info)).
+define KILN_NEWLINE
+
+
+endef

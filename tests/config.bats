@@ -218,6 +218,53 @@ options_without_help() {
 	assert_output_has "KILN_BOGUS_LEFTOVER"
 }
 
+# bad_config_refused EDIT WANT: spt_defconfig loaded (never built), .config
+# edited by hand with the sed script EDIT: make refuses it before it builds
+# anything, naming .config's line (WANT, a fixed string).
+bad_config_refused() {
+	kiln_make "$OUT" spt_defconfig >/dev/null
+	sed -i "$1" "$OUT/.config"
+	run kiln_make "$OUT" all
+	assert_status 2
+	assert_output_has "$OUT/.config does not hold:"
+	assert_output_has "$2"
+	assert_output_has "Fix or remove the lines named"
+	[ ! -e "$OUT/build" ]
+	# Still refused the next time (a failed check leaves no stamp).
+	run kiln_make "$OUT" all
+	assert_status 2
+	assert_output_has "$2"
+}
+
+@test "make refuses a hand-edited .config with a misspelt symbol, naming the line" {
+	bad_config_refused '$a KILN_PLATFORM_SPTT=y' "unknown symbol KILN_PLATFORM_SPTT"
+	local line
+	line=$(grep -n '^KILN_PLATFORM_SPTT=y' "$OUT/.config" | cut -d: -f1)
+	assert_output_has "$OUT/.config:$line: unknown symbol KILN_PLATFORM_SPTT"
+}
+
+@test "make refuses a .config with a line that is no configuration" {
+	bad_config_refused '$a garbage here' "not a configuration line: garbage here"
+}
+
+@test "make refuses a .config value of the wrong type, or two members of one choice" {
+	bad_config_refused 's/^KILN_RUN_MEM=.*/KILN_RUN_MEM=abc/' "KILN_RUN_MEM=abc was not applied"
+	rm -rf "$OUT"
+	bad_config_refused 's/^# KILN_PLATFORM_HVT is not set/KILN_PLATFORM_HVT=y/' "KILN_PLATFORM_HVT=y was not applied"
+}
+
+@test "a checked .config is not checked again: the build goes on, and a fixed one builds" {
+	kiln_make "$OUT" spt_defconfig >/dev/null
+	echo 'KILN_NO_SUCH_SYMBOL=y' >>"$OUT/.config"
+	run kiln_make "$OUT" all
+	assert_status 2
+	sed -i '/^KILN_NO_SUCH_SYMBOL=y/d' "$OUT/.config"
+	run kiln_make "$OUT" all
+	assert_status 0
+	[ -f "$OUT/.kiln/config.checked" ]
+	[ "$OUT/.kiln/config.checked" -nt "$OUT/.config" ]
+}
+
 @test "oldconfig, olddefconfig and savedefconfig without a .config say what to do" {
 	for verb in oldconfig olddefconfig savedefconfig; do
 		run kiln_make "$OUT" "$verb"
