@@ -50,7 +50,7 @@ include $(KILN_TOP)/package/pkg-external.mk
 # Targets that never read the configuration.
 KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig syncconfig \
 	savedefconfig %_defconfig defconfig list-defconfigs help clean distclean \
-	check check-% bench
+	check check-% bench fuzz
 
 KILN_CONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig savedefconfig \
 	%_defconfig defconfig
@@ -156,6 +156,13 @@ check-%:
 bench:
 	$(Q)$(KILN_TOP)/tests/bench/run O=$(O)
 
+# libFuzzer with ASan and UBSan: the runtime's targets and the tenders',
+# KILN_FUZZ_SECONDS (default 10) each.
+KILN_FUZZ_SECONDS ?= 10
+fuzz:
+	$(Q)$(MAKE) -s -C $(KILN_TOP)/runtime/tests/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
+	$(Q)$(MAKE) -s -C $(KILN_TOP)/boot/tender/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
+
 clean:
 	$(call kiln-step-msg,CLEAN,$(O) build products)
 	$(Q)rm -rf $(BUILD_DIR) $(HOST_DIR) $(STAGING_DIR) $(IMAGES_DIR) $(O)/compile_commands.json \
@@ -167,5 +174,5 @@ distclean:
 
 include $(KILN_TOP)/package/pkg-help.mk
 
-.PHONY: all run run-nested check check-% bench clean distclean
+.PHONY: all run run-nested check check-% bench fuzz clean distclean
 endif # KILN_MIXED_GOALS

@@ -46,6 +46,8 @@ help:
 	@echo '  check                  - run every test suite (ends "N passed, N failed, N skipped")'
 	@echo '  check-<suite>          - run tests/<suite>.bats only (e.g. check-config)'
 	@echo '  bench                  - run the benchmarks and print their numbers'
+	@echo '  fuzz                   - libFuzzer+ASan+UBSan on the runtime and the tenders'"'"' image'
+	@echo '                           path, KILN_FUZZ_SECONDS (default 10) per target'
 	@echo
 	@echo 'Variables:'
 	@echo '  O=<dir>                - output folder (default output/)'
