@@ -48,11 +48,11 @@ include $(KILN_TOP)/package/pkg-utils.mk
 include $(KILN_TOP)/package/pkg-external.mk
 
 # Targets that never read the configuration.
-KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig syncconfig \
+KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig randconfig syncconfig \
 	savedefconfig %_defconfig defconfig list-defconfigs help clean distclean \
 	check check-% bench fuzz
 
-KILN_CONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig savedefconfig \
+KILN_CONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig randconfig savedefconfig \
 	%_defconfig defconfig
 
 # A configuration goal mixed with build goals (make hvt_defconfig all): run

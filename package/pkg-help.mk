@@ -9,6 +9,7 @@ help:
 	@echo '  nconfig                - the same, newer ncurses interface'
 	@echo '  oldconfig              - ask about options new since .config was written'
 	@echo '  olddefconfig           - take the defaults for new options'
+	@echo '  randconfig             - a random configuration (KCONFIG_SEED=<n> repeats one)'
 	@echo '  savedefconfig          - write the minimal defconfig to $$(O)/defconfig'
 	@echo '                           (DEFCONFIG=<file> to write elsewhere)'
 	@echo '  list-defconfigs        - list the defconfigs (Kiln'"'"'s and external trees'"'"')'

@@ -74,6 +74,13 @@ oldconfig: FORCE
 	$(Q)$(kiln-check-config-symbols)
 	$(Q)$(KILN_KCONFIG_ENV) kconfig-conf --oldconfig $(KILN_KCONFIG)
 
+# randconfig: a random configuration (KCONFIG_SEED=<n> repeats one).
+randconfig: FORCE
+	$(kiln-kconfig-prepare)
+	$(Q)$(KILN_KCONFIG_ENV) kconfig-conf --randconfig $(KILN_KCONFIG) >$(KILN_GEN_DIR)/conf.log 2>&1 || \
+		{ cat $(KILN_GEN_DIR)/conf.log >&2; exit 1; }
+	@sed -n 's/^\(KCONFIG_SEED=.*\)/kiln: random configuration written to $(subst /,\/,$(KILN_CONFIG)) (\1)/p' $(KILN_GEN_DIR)/conf.log
+
 olddefconfig: FORCE
 	$(if $(wildcard $(KILN_CONFIG)),,$(error olddefconfig: no $(KILN_CONFIG) yet; start with `make <name>_defconfig`))
 	$(call kiln-kconfig-load,$(KILN_CONFIG),--olddefconfig)
@@ -103,4 +110,4 @@ $(KILN_CONFIG): $(KILN_KCONFIG_FILES)
 	$(Q)touch $@
 endif
 
-.PHONY: menuconfig nconfig oldconfig olddefconfig savedefconfig list-defconfigs defconfig
+.PHONY: menuconfig nconfig oldconfig olddefconfig randconfig savedefconfig list-defconfigs defconfig

@@ -265,6 +265,22 @@ bad_config_refused() {
 	[ "$OUT/.kiln/config.checked" -nt "$OUT/.config" ]
 }
 
+@test "randconfig: KCONFIG_SEED repeats a configuration, and make accepts what it writes" {
+	local seed first
+	for seed in 1 7 42; do
+		rm -rf "$OUT"
+		KCONFIG_SEED=$seed run kiln_make "$OUT" randconfig
+		assert_status 0
+		assert_output_has "kiln: random configuration written to $OUT/.config (KCONFIG_SEED=0x"
+		first=$(cat "$OUT/.config")
+		KCONFIG_SEED=$seed kiln_make "$OUT" randconfig >/dev/null
+		[ "$(cat "$OUT/.config")" = "$first" ]
+		# The configuration check of every make passes.
+		run kiln_make "$OUT" show-info
+		assert_status 0
+	done
+}
+
 @test "oldconfig, olddefconfig and savedefconfig without a .config say what to do" {
 	for verb in oldconfig olddefconfig savedefconfig; do
 		run kiln_make "$OUT" "$verb"
