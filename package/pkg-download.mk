@@ -6,6 +6,7 @@
 #   KILN_DL_DIR        download cache (KILN_DL_DIR in menuconfig; default dl/)
 #   KILN_PRIMARY_SITE  KILN_PRIMARY_SITE
 #   KILN_BACKUP_SITE   KILN_BACKUP_SITE
+#   KILN_DL_MAX_SIZE   KILN_DL_MAX_SIZE_MIB (but in bytes, or with K, M, G, T)
 
 KILN_DL := $(HOST_BIN)/kiln-dl
 
@@ -42,6 +43,7 @@ kiln-pkg-patches = $(sort $(wildcard $($(call kiln-uppercase,$(1))_PKGDIR)/*.pat
 
 KILN_DL_OPTS = --connect-timeout $(or $(KILN_DL_CONNECT_TIMEOUT),15) \
 	--stall-timeout $(or $(KILN_DL_STALL_TIMEOUT),30) \
+	--max-size $(or $(KILN_DL_MAX_SIZE),$(or $(KILN_DL_MAX_SIZE_MIB),1024)M) \
 	--retries $(or $(KILN_DL_RETRIES),3)
 
 # kiln-package-source: $(1) name, $(2) PREFIX. Reads PREFIX_VERSION,

@@ -186,6 +186,86 @@ GET /a.tar.gz range=- status=200" ]
 	[ ! -e "$OUT" ]
 }
 
+# libcurl's low-speed average (CURLOPT_LOW_SPEED_*) would let the bytes before the stall
+# hide it for seconds more.
+@test "a stall after some data ends after the stall timeout, not later, and says so" {
+	local start end
+	start=$(date +%s%N)
+	run "$KILN_DL" --stall-timeout 2 --retries 0 -o "$OUT" -H "$HASH" "$HTTP/pause/a.tar.gz"
+	end=$(date +%s%N)
+	[ "$status" -eq 1 ]
+	# 2 s of silence after the first half, and at most about a second more (libcurl calls
+	# the progress callback at least once a second).
+	local ms=$(((end - start) / 1000000))
+	echo "took $ms ms"
+	[ "$ms" -ge 2000 ]
+	[ "$ms" -le 3200 ]
+	[[ "$output" == *"$HTTP/pause/a.tar.gz: stalled: no data for 2 s (--stall-timeout)"* ]]
+	# What arrived is kept, to be resumed.
+	[ "$(stat -c %s "$OUT.part")" -eq 32768 ]
+}
+
+@test "a slow server that keeps sending is not a stall" {
+	run "$KILN_DL" --stall-timeout 1 --retries 0 -o "$CACHE/c.tar.gz" -H "$HASH" "$HTTP/slow/c.tar.gz"
+	[ "$status" -eq 0 ]
+	[ "$(sha256_of "$CACHE/c.tar.gz")" = "$(sha256_of "$SRV/c.tar.gz")" ]
+}
+
+@test "a body without end is stopped at --max-size and its .part removed" {
+	local start=$SECONDS
+	run "$KILN_DL" --max-size 1M --retries 0 -o "$OUT" -H "$HASH" "$HTTP/endless/a.tar.gz"
+	[ "$status" -eq 1 ]
+	[ $((SECONDS - start)) -le 5 ]
+	[[ "$output" == *"$HTTP/endless/a.tar.gz: a.tar.gz went past the size limit of 1.0 MiB (--max-size): stopped, .part removed"* ]]
+	[ ! -e "$OUT" ]
+	[ ! -e "$OUT.part" ]
+	[ "$(du -sk "$CACHE" | cut -f1)" -lt 1024 ]
+}
+
+@test "an announced length above the default limit of 1 GiB is refused with nothing written" {
+	run "$KILN_DL" -o "$OUT" -H "$HASH" "$HTTP/huge/a.tar.gz" "$HTTP/a.tar.gz"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"$HTTP/huge/a.tar.gz: a.tar.gz is larger than the size limit of 1.0 GiB (--max-size): refused"* ]]
+	# The next URL is tried at once, without retrying the first.
+	[ "$(grep -c '^GET /huge/' "$HTTPD_LOG")" -eq 1 ]
+	assert_cached_ok
+}
+
+@test "an announced length the cache has no room for is refused before a byte is written" {
+	# 1 TiB announced, within a limit of 2 TiB: the file system of the test's folder is
+	# smaller.
+	mkdir -p "$CACHE"
+	[ "$(df -Pk "$CACHE" | awk 'NR == 2 { print $4 }')" -lt $((1 << 30)) ] ||
+		skip "more than 1 TiB free here"
+	run "$KILN_DL" --max-size 2T -o "$OUT" -H "$HASH" "$HTTP/huge/a.tar.gz" "$HTTP/a.tar.gz"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"kiln-dl: a.tar.gz: no room for it in $CACHE: 1.0 TiB to download from $HTTP/huge/a.tar.gz, "*" free"* ]]
+	[ ! -e "$OUT" ]
+	[ ! -e "$OUT.part" ]
+	# Local, so no other URL is tried.
+	[ "$(grep -c '^GET /a.tar.gz' "$HTTPD_LOG")" -eq 0 ]
+}
+
+@test "a file a byte above --max-size is refused; one at the limit downloads" {
+	run "$KILN_DL" --max-size 65535 -o "$OUT" -H "$HASH" "$HTTP/a.tar.gz"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"$HTTP/a.tar.gz: a.tar.gz is larger than the size limit of "*" (--max-size)"* ]]
+	[ ! -e "$OUT" ]
+	[ ! -e "$OUT.part" ]
+	run "$KILN_DL" --max-size 64K -o "$OUT" -H "$HASH" "$HTTP/a.tar.gz"
+	[ "$status" -eq 0 ]
+	assert_cached_ok
+}
+
+@test "a resumed .part counts toward --max-size" {
+	mkdir -p "$CACHE"
+	head -c 32768 "$SRV/a.tar.gz" >"$OUT.part"
+	run "$KILN_DL" --max-size 40000 -o "$OUT" -H "$HASH" "$HTTP/a.tar.gz"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"a.tar.gz is 64.0 KiB, above the size limit of 39.1 KiB (--max-size): refused, nothing written"* ]]
+	[ ! -e "$OUT.part" ]
+}
+
 @test "a server that never answers fails within the stall timeout" {
 	local start=$SECONDS
 	run "$KILN_DL" --stall-timeout 1 --retries 0 -o "$OUT" -H "$HASH" "$HTTP/hang/a.tar.gz"
@@ -301,4 +381,9 @@ GET /a.tar.gz range=- status=200" ]
 	run "$KILN_DL" -o "$OUT" -H "$HASH" --retries many "$HTTP/a.tar.gz"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"--retries wants a whole number"* ]]
+	for size in 0 -1 1X 1KB 9000000T ''; do
+		run "$KILN_DL" -o "$OUT" -H "$HASH" --max-size "$size" "$HTTP/a.tar.gz"
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"--max-size wants a positive size in bytes, or with K, M, G or T (e.g. 1G), not '$size'"* ]]
+	done
 }

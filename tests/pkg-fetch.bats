@@ -119,6 +119,19 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	[ ! -e "$(cached)" ]
 }
 
+@test "KILN_DL_MAX_SIZE in the environment bounds a download; DL_MAX_SIZE_MIB is the default" {
+	KILN_DL_MAX_SIZE=100 KILN_PRIMARY_SITE=$HTTP run kmake tinycalc-source
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"$HTTP/$CALC: $CALC is larger than the size limit of 100 B (--max-size): refused"* ]]
+	[ ! -e "$(cached)" ]
+	[ ! -e "$(cached).part" ]
+	KILN_PRIMARY_SITE=$HTTP run kmake V=1 tinycalc-source
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"--max-size 1024M"* ]]
+}
+
 @test "offline with an empty cache: the error names the file and the cache" {
 	KILN_PRIMARY_SITE=$OFF run kmake
 	echo "$output"

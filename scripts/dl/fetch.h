@@ -13,13 +13,14 @@
 enum fetch_status {
 	FETCH_OK,         /* the whole body is in the .part (not yet verified) */
 	FETCH_TRANSIENT,  /* may work if tried again: refused, timeout, stall, cut, 5xx */
-	FETCH_PERMANENT,  /* will not work from this URL: 404, bad URL, unsupported, ... */
-	FETCH_LOCAL,      /* our side failed (cannot write the .part): no URL will help */
+	FETCH_PERMANENT,  /* will not work from this URL: 404, bad URL, unsupported, too big, ... */
+	FETCH_LOCAL,      /* our side failed (cannot write the .part, no room): no URL will help */
 };
 
 struct fetch_options {
 	long connect_timeout; /* seconds to establish a connection */
 	long stall_timeout;   /* seconds without a byte before giving up */
+	int64_t max_size;     /* bytes: a file announced or growing past this is refused */
 };
 
 struct fetch_result {

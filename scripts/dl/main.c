@@ -11,6 +11,7 @@
 #include <libgen.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,9 @@
 #define DEFAULT_BACKOFF_MS 1000
 /* ...up to this: a mirror that is down for minutes is better skipped than waited for. */
 #define MAX_BACKOFF_MS 60000
+
+/* Far above any source archive, far below a full disk. */
+#define DEFAULT_MAX_SIZE (INT64_C(1) << 30)
 
 struct options {
 	const char *out;
@@ -52,14 +56,16 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kiln-dl -o <cache>/<pkg>/<file> -H <hash file> [-H <hash file>]...\n"
-		"               [--connect-timeout SEC] [--stall-timeout SEC] [--retries N] [-q]\n"
-		"               [URL]...\n"
+		"               [--connect-timeout SEC] [--stall-timeout SEC] [--max-size SIZE]\n"
+		"               [--retries N] [-q] [URL]...\n"
 		"Downloads the first URL that works into the output path after checking its\n"
 		"sha256 against the hash files (Buildroot format). Options:\n"
 		"  -o PATH               output file; its basename is looked up in the hash files\n"
 		"  -H FILE               hash file (repeatable; any listed sha256 is accepted)\n"
 		"  --connect-timeout SEC give up connecting after SEC seconds (default 15)\n"
 		"  --stall-timeout SEC   give up when no byte arrives for SEC seconds (default 30)\n"
+		"  --max-size SIZE       refuse a file larger than SIZE bytes, or K, M, G, T (KiB...)\n"
+		"                        (default 1G); a body that goes past it is stopped\n"
 		"  --retries N           retries per URL for transient failures (default 3)\n"
 		"  -q                    print nothing on success\n"
 		"Environment: KILN_DL_BACKOFF_MS first wait between retries (default 1000, doubles);\n"
@@ -79,18 +85,43 @@ static long parse_count(const char *text, const char *option, long min)
 	return v;
 }
 
+/* Bytes, or a whole number of KiB, MiB, GiB or TiB with a suffix K, M, G, T. */
+static int64_t parse_size(const char *text, const char *option)
+{
+	static const char suffixes[] = "KMGT";
+	char *end;
+	errno = 0;
+	long long v = strtoll(text, &end, 10);
+	int shift = 0;
+	const char *suffix = *end ? strchr(suffixes, *end) : NULL;
+	if (suffix && end[1] == '\0') {
+		shift = 10 * (int)(suffix - suffixes + 1);
+		end++;
+	}
+	if (errno || end == text || *end || v < 1 || v > INT64_MAX >> shift) {
+		fprintf(stderr, "kiln-dl: %s wants a positive size in bytes, or with K, M, G "
+			"or T (e.g. 1G), not '%s'\n", option, text);
+		exit(EXIT_USAGE);
+	}
+	return (int64_t)v << shift;
+}
+
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CONNECT = 256, OPT_STALL, OPT_RETRIES, OPT_HELP };
+	enum { OPT_CONNECT = 256, OPT_STALL, OPT_MAX_SIZE, OPT_RETRIES, OPT_HELP };
 	static const struct option longopts[] = {
 		{ "connect-timeout", required_argument, NULL, OPT_CONNECT },
 		{ "stall-timeout", required_argument, NULL, OPT_STALL },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "retries", required_argument, NULL, OPT_RETRIES },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	*o = (struct options){ .fetch = { .connect_timeout = 15, .stall_timeout = 30 }, .retries = 3 };
+	*o = (struct options){
+		.fetch = { .connect_timeout = 15, .stall_timeout = 30, .max_size = DEFAULT_MAX_SIZE },
+		.retries = 3,
+	};
 	o->hash_files = calloc((size_t)argc, sizeof *o->hash_files);
 	if (!o->hash_files)
 		exit(EXIT_FAILURE);
@@ -112,6 +143,9 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_STALL:
 			o->fetch.stall_timeout = parse_count(optarg, "--stall-timeout", 1);
+			break;
+		case OPT_MAX_SIZE:
+			o->fetch.max_size = parse_size(optarg, "--max-size");
 			break;
 		case OPT_RETRIES:
 			o->retries = parse_count(optarg, "--retries", 0);

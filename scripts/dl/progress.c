@@ -15,8 +15,7 @@ double progress_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* "1.5 MiB" style; buf of at least 16 bytes. */
-static const char *human_size(double bytes, char *buf, size_t len)
+const char *human_size(double bytes, char *buf, size_t len)
 {
 	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
 	unsigned u = 0;

@@ -7,6 +7,7 @@
 #define KILN_DL_PROGRESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct progress {
@@ -34,6 +35,9 @@ void progress_stop(struct progress *p);
 
 /* The file is verified and in place: the one success line (unless quiet). */
 void progress_done(struct progress *p, int64_t size);
+
+/* "1.5 MiB" style, into buf (at least 16 bytes), which it returns. */
+const char *human_size(double bytes, char *buf, size_t len);
 
 /* Monotonic clock in seconds. */
 double progress_now(void);

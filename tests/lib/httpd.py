@@ -13,9 +13,13 @@ or for every request with --mode:
             resumed download completes)
   norange   ignore Range headers and always send the whole file with 200
   stall     send the headers, then nothing
+  pause     send the headers and half the body, then nothing
   hang      accept the connection, then send nothing at all
   slow      trickle the body at --slow-rate bytes per second
   redirect  answer 302 to the same path without this component
+  endless   send 200 with no Content-Length, then zeros until the client hangs up
+  huge      announce a Content-Length of 1 TiB, then send zeros until the client hangs up
+            (neither needs the file to exist)
 
 With --tls-cert it speaks https instead (one protocol per server).
 
@@ -32,7 +36,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
-MODES = {"404", "500", "flaky", "tamper", "cut", "norange", "stall", "hang", "slow", "redirect"}
+MODES = {"404", "500", "flaky", "tamper", "cut", "norange", "stall", "hang", "slow", "redirect",
+         "endless", "huge", "pause"}
+
+TIB = 1 << 40
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -72,6 +79,24 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def flood(self, announced):
+        """Zeros until the client hangs up, announcing `announced` bytes (None: no length)."""
+        self.record("200-flood")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        if announced is not None:
+            self.send_header("Content-Length", str(announced))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        chunk = bytes(65536)
+        try:
+            while True:
+                self.wfile.write(chunk)
+        except OSError:
+            pass  # the client hung up, as it should
+
     def do_HEAD(self):
         self.do_GET()
 
@@ -98,6 +123,9 @@ class Handler(BaseHTTPRequestHandler):
             target = "/" + "/".join([m for m in modes if m != "redirect"
                                      and m not in cfg.mode] + parts)
             return self.plain(302, "moved", [("Location", target)])
+
+        if "endless" in modes or "huge" in modes:
+            return self.flood(None if "endless" in modes else TIB)
 
         if any(p in ("..", ".") for p in parts):
             return self.plain(403, "no such path")
@@ -134,7 +162,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.command == "HEAD":
             return
 
-        if "stall" in modes:
+        if "pause" in modes:
+            self.wfile.write(body[:len(body) // 2])
+        if "stall" in modes or "pause" in modes:
             self.wfile.flush()
             time.sleep(cfg.stall_seconds)
             return
