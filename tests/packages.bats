@@ -77,11 +77,17 @@ build_app() {
 # run_app [ARGS...]: `make run` in $O, with the arguments (if any) as the
 # application's command line; bats' run sets status and output.
 run_app() {
-	if [ $# -gt 0 ]; then
-		run kiln_on_platform_of "$O" timeout 300 env -u MAKEFLAGS -u MAKELEVEL make -s -C "$KILN_ROOT" O="$O" run ARGS="$*"
-	else
-		run kiln_on_platform_of "$O" timeout 300 env -u MAKEFLAGS -u MAKELEVEL make -s -C "$KILN_ROOT" O="$O" run
+	local args=()
+	[ $# -eq 0 ] || args=(ARGS="$*")
+	# What `make run` would still build is built here first, natively (on
+	# hvt, make run itself may run in a VM under TCG).
+	run timeout 300 env -u MAKEFLAGS -u MAKELEVEL make -s -C "$KILN_ROOT" O="$O" all "${args[@]}"
+	if [ "$status" -ne 0 ]; then
+		echo "make all before make run failed:"
+		echo "$output"
+		return 1
 	fi
+	run kiln_on_platform_of "$O" timeout 300 env -u MAKEFLAGS -u MAKELEVEL make -s -C "$KILN_ROOT" O="$O" run "${args[@]}"
 }
 
 # The guest's output without the tender's own lines (kiln-spt:/kiln-hvt:).
