@@ -223,17 +223,6 @@ kiln_on_platform_of() {
 	fi
 }
 
-# kiln_skip_if_emulating_kvm WHAT: skip on a KVM that emulates guest code
-# (its instruction emulator cannot run some SSE instructions: floating
-# point fails with "emulation failure", and compute-heavy code is ~1000x
-# slower). WHAT says what is skipped. Only for tests that run on this
-# host's own KVM: the VM's is a real one.
-kiln_skip_if_emulating_kvm() {
-	if [ "$(kiln_kvm_kind)" = emulating ]; then
-		skip "$1 on hvt: this KVM emulates guest instructions ($(kiln_kvm_why)); SSE fails there. Covered on spt."
-	fi
-}
-
 # --- booting ------------------------------------------------------------
 
 # kiln_tender O PLATFORM: Kiln's tender for PLATFORM built in O.
