@@ -113,8 +113,6 @@ include $(KILN_TOP)/package/pkg-foreign.mk
 # Host programs: the tenders and the downloader.
 include $(KILN_TOP)/scripts/dl/dl.mk
 include $(KILN_TOP)/boot/tender/tender.mk
-include $(KILN_TOP)/boot/hvt/tender/tender.mk
-include $(KILN_TOP)/boot/spt/tender/tender.mk
 include $(KILN_TOP)/boot/host-programs.mk
 
 # Target components: the runtime, the platform's boot shim, every package.
@@ -135,15 +133,14 @@ include $(KILN_TOP)/package/pkg-info.mk
 # (also those the application does not link).
 all: $(KILN_IMAGE) $(KILN_RUN_DEPS) $(KILN_SELECTED_PACKAGES)
 
-# make run: boot the configured image under its tender.
+# make run: boot the configured image the platform's way (boot/boot.mk).
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
 	$(Q)$(KILN_RUN_CMD)
 
 # make run-nested: the same, always inside a Linux VM under QEMU's TCG that
-# has a KVM of its own (scripts/kvm-in-qemu); the VM gets the guest's
-# memory and 512 MiB for its kernel.
+# has a KVM of its own (scripts/kvm-in-qemu), for platforms that need KVM.
 run-nested: $(KILN_IMAGE) $(KILN_RUN_DEPS)
-	$(Q)$(KILN_TOP)/scripts/kvm-in-qemu run --mem $$(($(KILN_RUN_MEM) + 512)) --rw $(O) -- $(KILN_RUN_TENDER_CMD)
+	$(Q)$(or $(KILN_RUN_NESTED_CMD),$(error make run-nested: the $(KILN_PLATFORM) platform needs no KVM; use make run))
 endif
 
 # The test suite and the benchmarks (tests/README.md).

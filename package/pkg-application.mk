@@ -77,8 +77,9 @@ $(1)_LINK_PACKAGES := $(call kiln-deps-closure,$($(1)_DEPENDENCIES))
 $(foreach d,$($(1)_DEPENDENCIES),$(if $(filter $(d),$(KILN_PACKAGES)),,$(error $($(1)_NAME): $(1)_DEPENDENCIES names $(d), which is no package)))
 $$($(1)_OBJS): $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_STAMP_HEADERS))
 $$($(1)_IMAGE): $$($(1)_ALL_OBJS) $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) \
-		$(KILN_RUNTIME_LIBS) $(KILN_LDSCRIPT) $(TARGET_CC) | $(IMAGES_DIR)
+		$(KILN_RUNTIME_LIBS) $(KILN_LDSCRIPT) $(TARGET_LINK_CC) | $(IMAGES_DIR)
 	$$(call kiln-msg,LD,$$@)
-	$(Q)$(TARGET_CC) -o $$@ $$($(1)_ALL_OBJS) \
+	$(Q)$(TARGET_LINK_CC) -o $$@ $$($(1)_ALL_OBJS) \
 		-Wl,--start-group $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) -Wl,--end-group
+	$(if $(KILN_POST_LINK),$(Q)$(call $(KILN_PLATFORM_PREFIX)_POST_LINK,$$@))
 endef

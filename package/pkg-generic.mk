@@ -77,7 +77,7 @@ define kiln-local-library-inner
 $(2)_NAME := $(1)
 $(2)_LIBNAME ?= $(1)
 $(2)_KIND := local
-$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$(BUILD_DIR)/$(1)))
+$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$$(or $$($(2)_OBJ_BASE),$(BUILD_DIR)/$(1))))
 $$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
 $(2)_TARGETS := $$($(2)_LIB)
 $$(eval $$(call kiln-package-verbs,$(1),$$($(2)_TARGETS),$$($(2)_OBJS) $$($(2)_LIB),$(BUILD_DIR)/$(1) $$($(2)_LIB)))

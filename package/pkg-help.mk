@@ -16,9 +16,10 @@ help:
 	@echo
 	@echo 'Build:'
 	@echo '  all (default)          - build the image: $$(O)/images/<app>.<platform>'
-	@echo '  run                    - boot the image under its tender (ARGS="..." for argv)'
-	@echo '  run-nested             - the same in a VM under QEMU with a KVM of its own'
-	@echo '                           (hvt on a machine without /dev/kvm; starts in ~10 s)'
+	@echo '  run                    - boot the image: under its tender (hvt, spt), or under'
+	@echo '                           QEMU (virtio: KVM or TCG); ARGS="..." for argv'
+	@echo '  run-nested             - hvt: the same in a VM under QEMU with a KVM of its own'
+	@echo '                           (as make run does without /dev/kvm; starts in ~10 s)'
 	@echo '  host-tools             - build the tenders and the downloader only'
 	@echo '  source                 - download every selected package (then build offline)'
 	@echo '  clean                  - delete the build products (keeps .config and downloads)'

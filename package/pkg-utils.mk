@@ -35,7 +35,7 @@ kiln-msg =
 kiln-step-msg =
 kiln-pkg-msg =
 else
-kiln-msg = $(info $(kiln-space) $(1)$(kiln-pad.$(1))$(patsubst $(O)/%,%,$(patsubst $(KILN_TOP)/%,%,$(2))))
+kiln-msg = $(info $(kiln-space) $(1)$(kiln-pad.$(1))$(patsubst $(O)/%,%,$(patsubst $(KILN_TOP)/%,%,$(abspath $(2)))))
 kiln-step-msg = @printf '  %-7s %s\n' '$(1)' '$(patsubst $(KILN_TOP)/%,%,$(2))'
 kiln-pkg-msg = @printf '>>> %s %s\n' '$(1)' '$(2)'
 endif

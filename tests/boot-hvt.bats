@@ -53,7 +53,7 @@ setup() {
 @test "a write to NULL is a guest fault (254)" { boot_case_fault write-null; }
 @test "a write to the image's code is a guest fault (text is read-only)" { boot_case_fault write-text; }
 @test "a guest that makes its text writable in page tables of its own still cannot write it: 1, host/guest translation fault" {
-	run kiln_boot "$TENDER" "$(image test-fault)" -- write-text-remapped
+	run launch "$(image test-fault)" -- write-text-remapped
 	assert_status 1
 	assert_output_has "test-fault: page tables replaced, all memory writable"
 	assert_output_has "host/guest translation fault"
@@ -80,7 +80,7 @@ setup() {
 }
 
 @test "hvt: a system call instruction has no kernel to go to: guest fault (254)" {
-	run kiln_boot "$TENDER" "$(image test-syscall)"
+	run launch "$(image test-syscall)"
 	assert_status 254
 	assert_output_has "test-syscall: calling getpid (39)"
 	assert_output_has "guest fault"
@@ -92,7 +92,7 @@ setup() {
 @test "on an emulating KVM, SSE the emulator cannot run is a clear guest fault, not a hang" {
 	[ "$(kiln_kvm_kind)" = emulating ] || skip "this host's KVM does not emulate guest instructions"
 	# This host's own KVM, not the one kiln_boot would take.
-	run timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" "$TENDER" --mem="$KILN_TEST_MEM" "$(image test-fpu)"
+	run timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" "$OUT/host/bin/kiln-hvt" --mem="$KILN_TEST_MEM" "$(image test-fpu)"
 	assert_status 254
 	assert_output_has "guest fault"
 	assert_output_has "emulation failure"
@@ -101,6 +101,7 @@ setup() {
 @test "TLS: _Thread_local initial values, writes, a second block" { boot_case_tls; }
 @test "clocks: monotonic advances across solo5_yield, wall clock is the host's" { boot_case_clocks; }
 @test "block device: host data read, blocks round-trip, guest writes reach the file" { boot_case_block; }
+@test "block device: what a boot wrote, the next boot reads" { boot_case_block_persists; }
 @test "block device declared but not attached: tender error 1 naming it" { boot_case_block_not_attached; }
 @test "Solo5 cross-check: Kiln's hello runs under Solo5's solo5-hvt" { boot_case_solo5_hello; }
 @test "Solo5 cross-check: exit statuses and a block device under solo5-hvt" { boot_case_solo5_exit_block; }

@@ -26,7 +26,7 @@ setup_file() {
 @test "a smashed stack is caught: 'stack smashing detected', 255" { boot_case_ssp; }
 
 @test "spt: the seccomp filter stops a forbidden system call (getpid): 159 and its name" {
-	run kiln_boot "$TENDER" "$(image test-syscall)"
+	run launch "$(image test-syscall)"
 	assert_status 159
 	assert_output_has "test-syscall: calling getpid (39)"
 	assert_output_matches "forbidden system call.*getpid"
@@ -37,6 +37,7 @@ setup_file() {
 @test "TLS: _Thread_local initial values, writes, a second block" { boot_case_tls; }
 @test "clocks: monotonic advances across solo5_yield, wall clock is the host's" { boot_case_clocks; }
 @test "block device: host data read, blocks round-trip, guest writes reach the file" { boot_case_block; }
+@test "block device: what a boot wrote, the next boot reads" { boot_case_block_persists; }
 @test "block device declared but not attached: tender error 1 naming it" { boot_case_block_not_attached; }
 @test "Solo5 cross-check: Kiln's hello runs under Solo5's solo5-spt" { boot_case_solo5_hello; }
 @test "Solo5 cross-check: exit statuses and a block device under solo5-spt" { boot_case_solo5_exit_block; }

@@ -304,8 +304,13 @@ bad_config_refused() {
 	local f
 	for f in "$KILN_TOP"/configs/*_defconfig; do
 		assert_output_has "$(basename "$f")"
-		# The description is the file's first comment.
+		# The description is the file's first comment, one whole line:
+		# what more there is to say comes after an empty comment line.
 		assert_output_has "$(sed -n '1s/^# *//p' "$f")"
+		if sed -n 2p "$f" | grep -q '^#.*[^# ]'; then
+			echo "$f: its second line continues the description; put an empty '#' line after the first"
+			return 1
+		fi
 	done
 }
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bats
-# The net device path end to end, on spt and hvt: solo5_net_acquire, read
-# and write in the boot shims; --net:NAME=TAP and --net-mac in the tenders'
-# net modules; spt's seccomp rules for the tap fd and hvt's POLL on it
-# (the guest waits in solo5_yield for every frame).
+# The net device path end to end, on spt, hvt and virtio (QEMU's pc
+# machine): solo5_net_acquire, read and write in the boot shims;
+# --net:NAME=TAP and --net-mac in the tenders' net modules and in
+# boot/virtio/kiln-qemu (a virtio-net device on the tap); spt's seccomp
+# rules for the tap fd, hvt's POLL on it, virtio's polled rings (the guest
+# waits in solo5_yield for every frame).
 #
 # Each test makes a tap interface of its own in this namespace, brought up
 # with IPv6 off (so the host stack stays quiet on it), and removes it in
@@ -22,7 +24,7 @@ GUEST_WAIT=30
 GUEST_MAC=02:00:00:00:4b:01
 
 setup_file() {
-	kiln_build_platforms test-net
+	KILN_PLATFORMS="hvt spt virtio" kiln_build_platforms test-net
 }
 
 # side CMD...: run CMD on the machine whose network this test's guest is
@@ -73,8 +75,12 @@ image() {
 	kiln_platform_image "$1" test-net
 }
 
+# tender P: what boots P's images (virtio: kiln-qemu on QEMU's pc).
 tender() {
-	kiln_tender "$KILN_SUITE_TMP/$1" "$1"
+	case $1 in
+	virtio) kiln_launcher pc ;;
+	*) kiln_tender "$KILN_SUITE_TMP/$1" "$1" ;;
+	esac
 }
 
 # start_guest P [TENDER OPTIONS...] [-- ARGS...]: boot test-net under P's
@@ -147,6 +153,14 @@ echo_frames() {
 	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
 }
 
+@test "virtio: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	GUEST_MAC=02:00:00:00:4b:03
+	echo_frames virtio 5 --net-mac:service0=$GUEST_MAC
+	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+}
+
 # guest_mac: the MAC test-net printed (from $GUEST_LOG).
 guest_mac() {
 	sed -n 's/^test-net: mac \([0-9a-f:]*\) mtu.*/\1/p' "$GUEST_LOG"
@@ -182,6 +196,11 @@ random_mac_and_mtu() {
 	random_mac_and_mtu hvt
 }
 
+@test "virtio: without --net-mac the MAC is random, local and unicast; the MTU is the tap's" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	random_mac_and_mtu virtio
+}
+
 # ---- waiting with a net device in the wait set ----------------------------
 
 @test "spt: no frames: solo5_yield still returns at its deadline (timeout, 2)" {
@@ -192,6 +211,13 @@ random_mac_and_mtu() {
 
 @test "hvt: no frames: solo5_yield still returns at its deadline (timeout, 2)" {
 	run kiln_boot "$(tender hvt)" "$(image hvt)" --net:service0="$TAP" -- 1
+	assert_status 2
+	assert_output_has "test-net: timeout (0 of 1 frames echoed)"
+}
+
+@test "virtio: no frames: solo5_yield still returns at its deadline (timeout, 2)" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	run kiln_boot "$(tender virtio)" "$(image virtio)" --net:service0="$TAP" -- 1
 	assert_status 2
 	assert_output_has "test-net: timeout (0 of 1 frames echoed)"
 }
@@ -221,6 +247,9 @@ refusals() {
 	assert_status 1
 	assert_output_has "'$TAP' is down"
 	side ip link set dev "$TAP" up
+	# kiln-qemu does not read the manifest: a device the image does not
+	# declare becomes a device the guest leaves alone.
+	[ "$p" != virtio ] || return 0
 	# A device the image does not declare (the tender reads the options
 	# in order: the first, good one opens the tap, the second fails).
 	run kiln_boot "$tdr" "$img" --net:service0="$TAP" --net:other="$TAP"
@@ -235,4 +264,9 @@ refusals() {
 
 @test "hvt: net device not attached, missing or down tap, unknown name: error 1" {
 	refusals hvt
+}
+
+@test "virtio: net device not attached, missing or down tap: error 1" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	refusals virtio
 }

@@ -69,7 +69,9 @@ EXPECTED_LINE="calc-demo: add(2,3)=5 square(7)=49 mul(6,7)=42 patch-level=1"
 	run kmake tinycalc-rebuild
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$(compiled "$output" | sort)" = "build/tinycalc-1.0/calc.o
+	# (The boot shim aside: after the platform switches of an earlier
+	# test its flags file may be rewritten, see the issue notes.)
+	[ "$(compiled "$output" | grep -v '^build/boot-' | sort)" = "build/tinycalc-1.0/calc.o
 build/tinycalc-1.0/square.o" ]
 	[[ "$output" == *"AR      staging/lib/libtinycalc.a"* ]]
 	run kmake
@@ -95,11 +97,49 @@ build/tinycalc-1.0/square.o" ]
 	echo "$output"
 	[ "$status" -eq 0 ]
 	# mul.c refuses to compile without the wrapper's -D__kiln__.
-	[[ "$output" == *"$O/host/bin/x86_64-kiln-spt-cc  -c -o mul.o mul.c"* ]]
+	[[ "$output" == *"$O/host/bin/x86_64-kiln-cc  -c -o mul.o mul.c"* ]]
 	[ -f "$O/staging/lib/libtinymul.a" ]
 	[ -f "$O/staging/include/mul.h" ]
 	kmake >/dev/null
 	nm "$O/images/calc-demo.spt" | grep -q ' T mul_ints$'
+}
+
+# switch_platform P: calc-demo's configuration with platform P, and make;
+# sets output and status.
+switch_platform() {
+	sed "s/^KILN_PLATFORM_SPT=y/KILN_PLATFORM_$1=y/" "$TREE/configs/spt_calc_demo_defconfig" \
+		>"$BATS_TEST_TMPDIR/switch_defconfig"
+	kmake KILN_EXTERNAL="$TREE" defconfig DEFCONFIG="$BATS_TEST_TMPDIR/switch_defconfig" >/dev/null
+	grep -qx "KILN_PLATFORM_$1=y" "$O/.config"
+	run kmake
+	echo "$output"
+}
+
+@test "switching platform relinks the image and builds the shim; no package object is compiled again" {
+	RESTORE=config
+	local p before
+	before=$(stat -c %Y.%s "$O/staging/lib/libtinycalc.a" "$O/staging/lib/libtinymul.a")
+	for p in hvt virtio; do
+		switch_platform "${p^^}"
+		[ "$status" -eq 0 ]
+		# Compiled: the platform's boot shim, nothing else.
+		[ -n "$(compiled "$output" | grep "^build/boot-$p/")" ]
+		[ -z "$(compiled "$output" | grep -v "^build/boot-$p/")" ]
+		[[ "$output" != *">>> tinymul"* && "$output" != *">>> tinycalc"* ]]
+		[[ "$output" == *"LD      images/calc-demo.$p"* ]]
+		[ -f "$O/images/calc-demo.$p" ]
+	done
+	# Back to spt: nothing but (at most) its own shim is compiled.
+	switch_platform SPT
+	[ "$status" -eq 0 ]
+	[ -z "$(compiled "$output" | grep -v "^build/boot-spt/")" ]
+	[ -f "$O/images/calc-demo.spt" ]
+	# The package archives were made once, before the switches.
+	[ "$(stat -c %Y.%s "$O/staging/lib/libtinycalc.a" "$O/staging/lib/libtinymul.a")" = "$before" ]
+	# The other platforms' shims and images go, for the tests that count
+	# what is in the output folder.
+	rm -rf "$O/build/boot-hvt" "$O/build/boot-virtio" "$O"/images/calc-demo.{hvt,virtio} \
+		"$O"/staging/lib/libkiln-boot-{hvt,virtio}.a
 }
 
 @test "a per-package option rebuilds that package's objects and nothing else" {
@@ -108,7 +148,9 @@ build/tinycalc-1.0/square.o" ]
 	run kmake
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$(compiled "$output" | sort)" = "build/tinycalc-1.0/calc.o
+	# (The boot shim aside: after the platform switches of an earlier
+	# test its flags file may be rewritten, see the issue notes.)
+	[ "$(compiled "$output" | grep -v '^build/boot-' | sort)" = "build/tinycalc-1.0/calc.o
 build/tinycalc-1.0/square.o" ]
 	[[ "$output" != *">>> tinymul"* ]]
 	strings "$O/staging/lib/libtinycalc.a" | grep -qx 'tinycalc-bonus=10 patch-level=1'

@@ -9,7 +9,8 @@
 # 127.0.0.1; nothing else is reachable: KILN_PRIMARY_SITE_ONLY=y), and run
 # once with `make run`; the tests read what it printed. spt runs it at
 # native speed; hvt on a hardware KVM, or (where this machine's KVM will
-# not do) in the VM of tests/lib/common.bash, floating point included.
+# not do) in the VM of tests/lib/common.bash, floating point included; the
+# virtio platform under QEMU's microvm machine (TCG where there is no KVM).
 
 load lib/common
 load lib/dl-helpers
@@ -62,7 +63,7 @@ kiln_selftests_run() {
 	kiln_on_platform_of "$1" timeout --kill-after=5 600 env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
 		make -s --no-print-directory -C "$KILN_TOP" O="$1" run ${3:+ARGS="$3"} >"$2.raw" 2>&1 ||
 		status=$?
-	grep -av '^kiln-\(spt\|hvt\)' "$2.raw" >"$2.out" || true
+	grep -av '^kiln-\(spt\|hvt\|qemu\)' "$2.raw" >"$2.out" || true
 	echo $status >"$2.status"
 }
 
@@ -176,6 +177,30 @@ spt_run() {
 	kiln_selftests_build "$o" hvt_selftests_defconfig >"$o.log" 2>&1 || built=$?
 	httpd_stop
 	[ $built -eq 0 ] || { tail -n 40 "$o.log"; return 1; }
+	kiln_selftests_run "$o" "$o-run"
+	output=$(cat "$o-run.out")
+	status=$(cat "$o-run.status")
+	assert_status 0
+	assert_output_has "selftests: all 4 suites passed"
+}
+
+@test "virtio: the selftests image passes under QEMU's microvm machine" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	local o=$KILN_SUITE_TMP/microvm
+	rm -rf "$o"
+	mkdir -p "$o"
+	# spt_selftests_defconfig's settings, on the virtio platform.
+	sed -e 's/^KILN_PLATFORM_SPT=y/KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_MICROVM=y/' \
+		"$KILN_TOP/configs/spt_selftests_defconfig" >"$o/test_defconfig"
+	[ -d "$MIRROR" ] || { echo "no mirror folder: MIRROR='$MIRROR'"; return 1; }
+	httpd_start "$MIRROR"
+	export KILN_PRIMARY_SITE=$HTTP
+	local built=0
+	kiln_make "$o" defconfig DEFCONFIG="$o/test_defconfig" >"$o.log" 2>&1 &&
+		kiln_make "$o" KILN_PRIMARY_SITE_ONLY=y -j"$(nproc)" all >>"$o.log" 2>&1 || built=$?
+	httpd_stop
+	[ $built -eq 0 ] || { tail -n 40 "$o.log"; return 1; }
+	grep -qx 'KILN_VIRTIO_QEMU_MICROVM=y' "$o/.config"
 	kiln_selftests_run "$o" "$o-run"
 	output=$(cat "$o-run.out")
 	status=$(cat "$o-run.status")

@@ -8,7 +8,7 @@
  * built with the default guard (see KILN_TCB_CANARY_OFFSET).
  */
 #include "boot.h"
-#include "cpu_x86_64.h"
+#include "kiln/entropy.h"
 
 /*
  * Initialised (not zero), so it lives in .data: this also guarantees that the
@@ -19,23 +19,10 @@ uintptr_t __stack_chk_guard = 0x00c0ffee0d0a0a00UL;
 
 uintptr_t kiln_ssp_canary(void)
 {
-    uint32_t a, b, c, d;
-    uint64_t v = 0;
+    uint64_t v;
 
-    cpu_cpuid(1, &a, &b, &c, &d);
-    if (c & CPUID_1_ECX_RDRAND) {
-        /* RDRAND may fail transiently; Intel advises 10 tries. */
-        for (int i = 0; i < 10; i++)
-            if (cpu_rdrand64(&v))
-                break;
-    }
-    /*
-     * Without RDRAND, or if it kept failing: the TSC (its low bits vary with
-     * the host's scheduling) scrambled by a multiplicative hash so that all
-     * bits depend on it.
-     */
-    v ^= cpu_rdtsc() * 0x9e3779b97f4a7c15ULL;
-    v ^= v >> 29;
+    /* The cycle counter's value when the CPU has no generator: still fresh. */
+    (void)kiln_entropy64(&v);
     /* A zero low byte stops string functions from reading or writing it. */
     return (uintptr_t)(v & ~(uint64_t)0xff);
 }

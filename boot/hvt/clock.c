@@ -12,7 +12,7 @@
  * calls add the monotonic time elapsed since. Boot does not pay for it.
  */
 #include "hvt.h"
-#include "cpu_x86_64.h"
+#include "cpu.h"
 
 #define NSEC_PER_SEC 1000000000ULL
 

@@ -5,10 +5,8 @@
 #define KILN_HVT_H
 
 #include "boot.h"
+#include "x86_64.h"
 #include "kiln/hvt_abi.h"
-
-/* Load the guest's IDT: CPU exceptions then print and halt (trap.c). */
-void hvt_trap_init(void);
 
 /* Calibrate the monotonic clock from the TSC frequency in Hz (clock.c). */
 void hvt_clock_init(uint64_t tsc_hz);

@@ -1,18 +1,19 @@
 # Kiln boot shim for hvt (the KVM tender): sources relative to boot/hvt,
-# the shared ones in boot/common. Built into libkiln-boot-hvt.a; images are
+# the shared ones in boot/common and boot/x86_64 (the GDT, IDT and trap
+# handler, shared with virtio). Built into libkiln-boot-hvt.a; images are
 # linked with hvt.lds (see the comment at its top for the layout).
 
-include $(dir $(lastword $(MAKEFILE_LIST)))../common/common.mk
+include $(KILN_TOP)/boot/common/common.mk
+include $(KILN_TOP)/boot/x86_64/x86_64.mk
 
 BOOT_HVT_SOURCES = \
 	$(addprefix ../common/,$(BOOT_COMMON_SOURCES)) \
+	$(addprefix ../x86_64/,$(BOOT_X86_64_SOURCES) $(BOOT_X86_64_VM_SOURCES)) \
 	block_io.c \
 	clock.c \
-	cpu_tables.S \
 	net_io.c \
 	platform.c \
 	start.c \
-	trap.c \
 	yield.c
 
 # The ABI note's (../common/abi_note.c): enum abi_target in kiln/elf_abi.h,
@@ -25,9 +26,12 @@ BOOT_HVT_CFLAGS += $(BOOT_COMMON_CFLAGS) \
 	-DKILN_ABI_VERSION=$(BOOT_HVT_ABI_VERSION)
 BOOT_HVT_LDSCRIPT = hvt.lds
 
-# make run: on a machine whose KVM will not do (none, or one that emulates
-# guest instructions), the tender runs in a VM under QEMU with a KVM of its
-# own, saying so (scripts/kvm-in-qemu auto); the VM gets the guest's memory
-# and 512 MiB for its kernel.
-BOOT_HVT_RUN_WRAPPER = $(KILN_TOP)/scripts/kvm-in-qemu auto \
+# make run: kiln-hvt. On a machine whose KVM will not do (none, or one that
+# emulates guest instructions), the tender runs in a VM under QEMU with a
+# KVM of its own, saying so (scripts/kvm-in-qemu auto); the VM gets the
+# guest's memory and 512 MiB for its kernel. make run-nested always does.
+BOOT_HVT_RUN_DEPS = $(HOST_BIN)/kiln-hvt
+BOOT_HVT_KVM_IN_QEMU = $(KILN_TOP)/scripts/kvm-in-qemu $(1) \
 	--mem $$(($(KILN_RUN_MEM) + 512)) --rw $(O) --
+BOOT_HVT_RUN_CMD = $(call BOOT_HVT_KVM_IN_QEMU,auto) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
+BOOT_HVT_RUN_NESTED_CMD = $(call BOOT_HVT_KVM_IN_QEMU,run) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)

@@ -14,7 +14,7 @@ void _start(const struct hvt_boot_info *bi)
 void _start(const struct hvt_boot_info *bi)
 {
     __stack_chk_guard = kiln_ssp_canary();
-    hvt_trap_init();
+    x86_trap_init();
     hvt_clock_init(bi->cpu_cycle_freq);
 
     struct kiln_boot_args args = {

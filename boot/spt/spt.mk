@@ -1,11 +1,13 @@
 # Kiln boot shim for spt (the seccomp process tender): sources relative to
-# boot/spt, the shared ones in boot/common. Built into libkiln-boot-spt.a;
-# images are linked with spt.lds.
+# boot/spt, the shared ones in boot/common and boot/x86_64. Built into
+# libkiln-boot-spt.a; images are linked with spt.lds.
 
-include $(dir $(lastword $(MAKEFILE_LIST)))../common/common.mk
+include $(KILN_TOP)/boot/common/common.mk
+include $(KILN_TOP)/boot/x86_64/x86_64.mk
 
 BOOT_SPT_SOURCES = \
 	$(addprefix ../common/,$(BOOT_COMMON_SOURCES)) \
+	$(addprefix ../x86_64/,$(BOOT_X86_64_SOURCES)) \
 	block_io.c \
 	clock.c \
 	net_io.c \
@@ -22,3 +24,7 @@ BOOT_SPT_CFLAGS += $(BOOT_COMMON_CFLAGS) \
 	-DKILN_ABI_TARGET=$(BOOT_SPT_ABI_TARGET) \
 	-DKILN_ABI_VERSION=$(BOOT_SPT_ABI_VERSION)
 BOOT_SPT_LDSCRIPT = spt.lds
+
+# make run: kiln-spt, a host process.
+BOOT_SPT_RUN_DEPS = $(HOST_BIN)/kiln-spt
+BOOT_SPT_RUN_CMD = $(call kiln-tender-command,$(HOST_BIN)/kiln-spt)

@@ -1,19 +1,25 @@
 # tests/lib/boot-cases.bash: the boot tests every platform runs, written
-# once. tests/boot-hvt.bats and tests/boot-spt.bats set PLATFORM, load this
-# file (after lib/common) and give each boot_case_* function a one-line
-# @test; what only one platform has (hvt's KVM probe, each platform's system
-# call test) stays in that platform's file. A new case is a function here
-# and a line in each .bats file.
+# once. Each platform's file (tests/boot-hvt.bats, boot-spt.bats,
+# boot-qemu-pc.bats, boot-qemu-microvm.bats) sets PLATFORM, and TARGET and
+# DEFCONFIG where they differ from it, loads this file (after lib/common)
+# and gives each boot_case_* function a one-line @test; what only one
+# platform has (hvt's KVM probe, each platform's system call test) stays in
+# that platform's file. A new case is a function here and a line in each
+# .bats file.
 #
 # The cases boot Kiln's hello (through `make run`) and the test applications
-# of tests/fixtures/boot-tests (an external tree) under kiln-$PLATFORM, and
-# Kiln's images under Solo5's solo5-$PLATFORM when one is available.
+# of tests/fixtures/boot-tests (an external tree) the TARGET's way
+# (kiln_launch: kiln-hvt, kiln-spt, or QEMU's pc or microvm machine through
+# boot/virtio/kiln-qemu), and Kiln's images under Solo5's solo5-$PLATFORM
+# when one is available.
 
-: "${PLATFORM:?set PLATFORM (hvt or spt) before loading lib/boot-cases}"
+: "${PLATFORM:?set PLATFORM (hvt, spt or virtio) before loading lib/boot-cases}"
+TARGET=${TARGET:-$PLATFORM}
+DEFCONFIG=${DEFCONFIG:-${PLATFORM}_defconfig}
 OUT=$KILN_SUITE_TMP/out
-TENDER=$OUT/host/bin/kiln-$PLATFORM
-# A guest memory fault: kiln-hvt exits 254; kiln-spt reports it and then
-# dies by the guest's SIGSEGV (139 in a shell), as solo5-spt does.
+# A guest memory fault: kiln-hvt and kiln-qemu exit 254; kiln-spt reports
+# it and then dies by the guest's SIGSEGV (139 in a shell), as solo5-spt
+# does.
 case $PLATFORM in
 spt) FAULT_STATUS=139 ;;
 *) FAULT_STATUS=254 ;;
@@ -22,7 +28,12 @@ esac
 # boot_cases_build: the one build of the file (its setup_file calls this;
 # building needs no KVM); each case checks for its own image.
 boot_cases_build() {
-	kiln_build_boot_tests "$PLATFORM" "$OUT" >&3 || true
+	kiln_build_boot_tests "$DEFCONFIG" "$OUT" >&3 || true
+}
+
+# launch IMAGE [--tender-option...] [-- ARGS...]: boot IMAGE the TARGET's way.
+launch() {
+	kiln_launch "$TARGET" "$OUT" "$@"
 }
 
 # image APP: the path of APP's image, or fail showing the build log.
@@ -53,7 +64,7 @@ boot_case_solo5_exit() {
 	local img n
 	img=$(image test-exit)
 	for n in 0 1 2 7 42 128 253; do
-		run kiln_boot "$TENDER" "$img" -- "$n"
+		run launch "$img" -- "$n"
 		assert_status "$n"
 		assert_output_has "test-exit: status $n by solo5_exit"
 	done
@@ -63,17 +74,17 @@ boot_case_solo5_exit() {
 boot_case_exit_and_return() {
 	local img
 	img=$(image test-exit)
-	run kiln_boot "$TENDER" "$img" -- 9 exit
+	run launch "$img" -- 9 exit
 	assert_status 9
 	assert_output_has "test-exit: atexit handler ran"
-	run kiln_boot "$TENDER" "$img" -- 11 return
+	run launch "$img" -- 11 return
 	assert_status 11
 	assert_output_has "test-exit: status 11 by return"
 }
 
 # "abort() exits 255 with a message"
 boot_case_abort() {
-	run kiln_boot "$TENDER" "$(image test-abort)"
+	run launch "$(image test-abort)"
 	assert_status 255
 	assert_output_has "test-abort: calling abort()"
 	assert_output_has "solo5_abort() called"
@@ -84,7 +95,7 @@ boot_case_abort() {
 # the address (spt's tender says it on its "guest fault" line, hvt's guest
 # prints its own trap lines).
 boot_case_fault_read_outside() {
-	run kiln_boot "$TENDER" "$(image test-fault)" -- read-outside
+	run launch "$(image test-fault)" -- read-outside
 	assert_status "$FAULT_STATUS"
 	assert_output_has "test-fault: read-outside"
 	assert_output_has "guest fault"
@@ -96,7 +107,7 @@ boot_case_fault_read_outside() {
 # "a write to the image's code is a guest fault (text is read-only)"
 # (write-text)
 boot_case_fault() {
-	run kiln_boot "$TENDER" "$(image test-fault)" -- "$1"
+	run launch "$(image test-fault)" -- "$1"
 	assert_status "$FAULT_STATUS"
 	assert_output_has "guest fault"
 	assert_output_lacks "survived"
@@ -104,12 +115,12 @@ boot_case_fault() {
 
 # "a smashed stack is caught: 'stack smashing detected', 255"
 boot_case_ssp() {
-	run kiln_boot "$TENDER" "$(image test-ssp)"
+	run launch "$(image test-ssp)"
 	assert_status 255
 	assert_output_has "stack smashing detected"
 	assert_output_lacks "survived"
 	# The same code with a copy that fits passes the canary check.
-	run kiln_boot "$TENDER" "$(image test-ssp)" -- 16
+	run launch "$(image test-ssp)" -- 16
 	assert_status 0
 	assert_output_has "test-ssp: survived"
 }
@@ -117,7 +128,7 @@ boot_case_ssp() {
 # "floating point: arithmetic and printf of doubles" (the caller skips
 # where the platform cannot run SSE)
 boot_case_fpu() {
-	run kiln_boot "$TENDER" "$(image test-fpu)"
+	run launch "$(image test-fpu)"
 	assert_status 0
 	assert_output_has "test-fpu: a*b=3.3750 a/b=0.666667"
 	assert_output_has "test-fpu: pi~3.1416"
@@ -126,7 +137,7 @@ boot_case_fpu() {
 
 # "TLS: _Thread_local initial values, writes, a second block"
 boot_case_tls() {
-	run kiln_boot "$TENDER" "$(image test-tls)"
+	run launch "$(image test-tls)"
 	assert_status 0
 	assert_output_has "test-tls: initialised=42 zeroed=0"
 	assert_output_lacks "FAILED"
@@ -135,7 +146,7 @@ boot_case_tls() {
 
 # "clocks: monotonic advances across solo5_yield, wall clock is the host's"
 boot_case_clocks() {
-	run kiln_boot "$TENDER" "$(image test-clock)" -- "$(date +%s)"
+	run launch "$(image test-clock)" -- "$(date +%s)"
 	assert_status 0
 	assert_output_lacks "FAILED"
 	assert_output_has "test-clock: ok: solo5_yield waits until its deadline"
@@ -149,7 +160,7 @@ boot_case_block() {
 	rm -f "$disk"
 	truncate -s 1M "$disk"
 	printf '%s' "$marker" | dd of="$disk" bs=512 seek=1 conv=notrunc status=none
-	run kiln_boot "$TENDER" "$(image test-block)" --block:storage="$disk" -- "$marker"
+	run launch "$(image test-block)" --block:storage="$disk" -- "$marker"
 	assert_status 0
 	assert_output_has "test-block: capacity 1048576, block size 512"
 	assert_output_lacks "FAILED"
@@ -161,9 +172,23 @@ boot_case_block() {
 	[ "$(stat -c %s "$disk")" -eq 1048576 ]
 }
 
+# "block device: what a boot wrote, the next boot reads"
+boot_case_block_persists() {
+	local disk=$KILN_SUITE_TMP/disk-twice.img marker="persists-$$"
+	rm -f "$disk"
+	truncate -s 64K "$disk"
+	printf '%s' "$marker" | dd of="$disk" bs=512 seek=1 conv=notrunc status=none
+	run launch "$(image test-block)" --block:storage="$disk" -- "$marker"
+	assert_status 0
+	run launch "$(image test-block)" --block:storage="$disk" -- "$marker" again
+	assert_status 0
+	assert_output_has "test-block: ok: block 2 holds what the previous boot wrote"
+	assert_output_has "test-block: OK"
+}
+
 # "block device declared but not attached: tender error 1 naming it"
 boot_case_block_not_attached() {
-	run kiln_boot "$TENDER" "$(image test-block)"
+	run launch "$(image test-block)"
 	assert_status 1
 	assert_output_has "storage"
 	assert_output_has "--block:storage="

@@ -212,7 +212,7 @@ kiln_on_kvm() {
 }
 
 # kiln_on_platform_of O CMD [ARG...]: run CMD where the guests of O's
-# configured platform run (hvt: as kiln_on_kvm; spt: here).
+# configured platform run (hvt: as kiln_on_kvm; the others: here).
 kiln_on_platform_of() {
 	local out=$1
 	shift
@@ -234,9 +234,12 @@ kiln_tender() {
 # with KILN_TEST_MEM MiB and a time limit; use with `run`. Tender options
 # come before the image, application arguments after `--`. An hvt tender
 # (kiln-hvt, solo5-hvt) runs where hvt guests run: call kiln_require_hvt
-# in setup() first.
+# in setup() first. TENDER may be a command with options of its own
+# ("kiln-qemu --machine=pc").
 kiln_boot() {
-	local tender=$1 image=$2
+	local -a tender
+	read -r -a tender <<<"$1"
+	local image=$2
 	shift 2
 	local opts=()
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do
@@ -245,9 +248,34 @@ kiln_boot() {
 	done
 	[ "${1:-}" = -- ] && shift
 	local where=()
-	case ${tender##*/} in *-hvt) where=(kiln_on_kvm) ;; esac
+	case ${tender[0]##*/} in *-hvt) where=(kiln_on_kvm) ;; esac
 	"${where[@]}" timeout --kill-after=5 "$KILN_BOOT_TIMEOUT" \
-		"$tender" --mem="$KILN_TEST_MEM" "${opts[@]}" "$image" "$@"
+		"${tender[@]}" --mem="$KILN_TEST_MEM" "${opts[@]}" "$image" "$@"
+}
+
+# kiln_launcher TARGET O: how images of TARGET boot, given the output
+# folder O that built them: the tender for hvt and spt; for the virtio
+# platform's QEMU machines (pc, q35, microvm), boot/virtio/kiln-qemu, which
+# takes the same options. One line per platform: a new platform is a line
+# here (and its own .bats file).
+kiln_launcher() {
+	case $1 in
+	hvt | spt) echo "$2/host/bin/kiln-$1" ;;
+	pc | q35 | microvm) echo "$KILN_TOP/boot/virtio/kiln-qemu --machine=$1" ;;
+	*)
+		echo "kiln_launcher: no launcher for '$1' (tests/lib/common.bash)" >&2
+		return 1
+		;;
+	esac
+}
+
+# kiln_launch TARGET O IMAGE [--tender-option...] [-- ARGS...]: boot IMAGE
+# the TARGET's way (kiln_launcher), as kiln_boot does; use with `run`.
+kiln_launch() {
+	local launcher
+	launcher=$(kiln_launcher "$1" "$2") || return 1
+	shift 2
+	kiln_boot "$launcher" "$@"
 }
 
 # kiln_solo5_tender hvt|spt: the path of Solo5's tender for a cross-check,
@@ -278,19 +306,24 @@ kiln_require_solo5() {
 
 # --- a suite's own builds of the boot-tests tree --------------------------
 
-# kiln_build_platforms APP...: for hvt and spt, the output folder
-# $KILN_SUITE_TMP/<platform> configured with <platform>_defconfig of the
-# boot-tests tree and built with the tender and APPs (log beside it). For a
-# suite's setup_file; a failed build is reported by kiln_platform_image.
+# kiln_build_platforms APP...: for each platform of KILN_PLATFORMS
+# (default: hvt spt), the output folder $KILN_SUITE_TMP/<platform>
+# configured with its defconfig (virtio: qemu_x86_64_pc_defconfig) and the
+# boot-tests tree, and built with what make run needs and APPs (log beside
+# it). For a suite's setup_file; a failed build is reported by
+# kiln_platform_image.
 kiln_build_platforms() {
-	local p out
-	for p in hvt spt; do
+	local p out defconfig
+	for p in ${KILN_PLATFORMS:-hvt spt}; do
 		out=$KILN_SUITE_TMP/$p
+		case $p in
+		virtio) defconfig=qemu_x86_64_pc_defconfig ;;
+		*) defconfig=${p}_defconfig ;;
+		esac
 		rm -rf "$out" "$out.log"
 		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
-			"${p}_defconfig" >&3 &&
-			kiln_make_logged "$out.log" "$out" -j2 all \
-				"$out/host/bin/kiln-$p" "$@" >&3 || true
+			"$defconfig" >&3 &&
+			kiln_make_logged "$out.log" "$out" -j2 all "$@" >&3 || true
 	done
 }
 
@@ -306,14 +339,15 @@ kiln_platform_image() {
 
 KILN_TEST_APPS="test-exit test-abort test-fault test-ssp test-syscall test-fpu test-clock test-tls test-block"
 
-# kiln_build_boot_tests PLATFORM O: Kiln's <platform>_defconfig (hello)
-# with the boot-tests external tree, built with its tender and every test
-# application in one make (`make <app>` builds an application's image
-# whichever one is configured; they share the runtime and the boot shim).
-# hello stays the configured application, for `make run`. Logs to O.log.
+# kiln_build_boot_tests DEFCONFIG O: one of Kiln's defconfigs (hello, on
+# some platform) with the boot-tests external tree, built with what make
+# run needs and every test application in one make (`make <app>` builds an
+# application's image whichever one is configured; they share the runtime
+# and the boot shim). hello stays the configured application, for `make
+# run`. Logs to O.log.
 kiln_build_boot_tests() {
-	local p=$1 out=$2
+	local defconfig=$1 out=$2
 	rm -rf "$out" "$out.log"
-	kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" "${p}_defconfig" &&
-		kiln_make_logged "$out.log" "$out" -j2 all "$out/host/bin/kiln-$p" $KILN_TEST_APPS
+	kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" "$defconfig" &&
+		kiln_make_logged "$out.log" "$out" -j2 all $KILN_TEST_APPS
 }

@@ -1,18 +1,19 @@
 /*
- * Kiln boot shim, hvt: CPU exceptions.
+ * Kiln boot shim, x86_64 in ring 0 (hvt, virtio): CPU exceptions.
  *
- * There are no interrupts on hvt, so any vector that fires is a fault in the
- * guest: print which, where and the registers, then halt with
- * KILN_EXIT_GUEST_FAULT and the trap frame as the HALT cookie.
+ * Neither platform enables interrupts, so any vector that fires is a fault
+ * in the guest: print which, where and the registers, then stop with
+ * KILN_EXIT_GUEST_FAULT and the trap frame as platform_halt's cookie (hvt
+ * hands it to the tender with HALT; virtio has no one to hand it to).
  */
-#include "hvt.h"
+#include "boot.h"
+#include "x86_64.h"
+#include "kiln/hvt_abi.h"
 #include "kiln/hvt_trap.h"
 
-extern const char __kiln_gdt_descriptor[], __kiln_idt_descriptor[];
+#define TSS_SELECTOR 0x18 /* cpu_tables.S */
 
-#define HVT_TSS_SELECTOR 0x18 /* cpu_tables.S */
-
-void hvt_trap_init(void)
+void x86_trap_init(void)
 {
     /*
      * The tables are built at link time (cpu_tables.S): three instructions.
@@ -21,7 +22,7 @@ void hvt_trap_init(void)
     __asm__ __volatile__("lgdt %0; lidt %1; ltr %w2"
                          :
                          : "m"(*__kiln_gdt_descriptor),
-                           "m"(*__kiln_idt_descriptor), "r"(HVT_TSS_SELECTOR)
+                           "m"(*__kiln_idt_descriptor), "r"(TSS_SELECTOR)
                          : "memory");
 }
 
@@ -57,19 +58,20 @@ static const struct {
 };
 #define NREGS (sizeof trap_regs / sizeof trap_regs[0])
 
-void kiln_hvt_trap(struct hvt_trap_cookie *f) __attribute__((noreturn));
+void kiln_x86_trap(struct hvt_trap_cookie *f) __attribute__((noreturn));
 
 /*
- * The cookie handed to HALT. Solo5's tender reads HVT_HALT_COOKIE_MAX bytes
- * whatever the cookie's size, and the frame lies near the top of memory, so
- * the frame is copied into a buffer of that size first.
+ * The cookie handed to platform_halt. Solo5's hvt tender reads
+ * HVT_HALT_COOKIE_MAX bytes whatever the cookie's size, and the frame lies
+ * near the top of memory, so the frame is copied into a buffer of that size
+ * first. The layout is kiln/hvt_trap.h's on every platform.
  */
 static union {
     struct hvt_trap_cookie c;
     char bytes[HVT_HALT_COOKIE_MAX];
 } halt_cookie;
 
-void kiln_hvt_trap(struct hvt_trap_cookie *frame)
+void kiln_x86_trap(struct hvt_trap_cookie *frame)
 {
     struct hvt_trap_cookie *f = &halt_cookie.c;
     struct kiln_line l = {.len = 0};

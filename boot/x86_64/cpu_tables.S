@@ -1,19 +1,20 @@
 /*
- * Kiln boot shim, hvt: the guest's descriptor tables (GDT, IDT) and the entry
- * stubs for CPU exceptions 0-31.
+ * Kiln boot shim, x86_64 in ring 0 (hvt, virtio): the guest's descriptor
+ * tables (GDT, IDT) and the entry stubs for CPU exceptions 0-31.
  *
- * The tender's GDT lies in low memory that the guest's page tables do not map,
- * so delivering an exception (which reads the code segment descriptor named
- * by the IDT gate) would fault again and triple-fault the guest. The guest
- * therefore loads its own GDT, with the same selectors and descriptors as the
- * tender's (code 0x08, data 0x10): the segment registers keep their cached
- * values and need no reload.
+ * hvt: the tender's GDT lies in low memory that the guest's page tables do
+ * not map, so delivering an exception (which reads the code segment
+ * descriptor named by the IDT gate) would fault again and triple-fault the
+ * guest. The guest therefore loads its own GDT, with the same selectors and
+ * descriptors as the tender's (code 0x08, data 0x10): the segment registers
+ * keep their cached values and need no reload. virtio: the 32-bit entry
+ * (virtio/entry32.S) loads this GDT to enter long mode through selector 0x08.
  *
  * The IDT is built by the linker, not at run time: on an emulating KVM every
  * guest instruction is slow, and a loop filling 32 gates would cost more than
  * the rest of the start-up. The stubs are 16 bytes apart in one 512-byte
- * block that hvt.lds places first in .text (and asserts does not cross a
- * 64 KiB boundary), so stub i's address is __kiln_trap_stubs + 16 * i with
+ * block that the linker script (hvt.lds, virtio.lds) places early in .text
+ * (and asserts does not cross a 64 KiB boundary), so stub i's address is __kiln_trap_stubs + 16 * i with
  * no carry out of the low 16 bits; the linker script exports the two 16-bit
  * halves of __kiln_trap_stubs (__kiln_trap_stubs_lo16 / _mid16) and each
  * gate below adds its offset to the low half. The image lies below 4 GiB
@@ -23,13 +24,14 @@
  * #PF, which the CPU cannot deliver on the same stack; it then raises #DF.
  * So #DF runs on a stack of its own: its gate names IST 1, the interrupt
  * stack table entry of a 64-bit TSS whose descriptor (selector 0x18) is in
- * the GDT below and which hvt_trap_init loads with ltr. Its base is split
- * across the descriptor like the stubs' address (hvt.lds exports the parts).
+ * the GDT below and which x86_trap_init (trap.c) loads with ltr. Its base is split
+ * across the descriptor like the stubs' address (the linker script exports
+ * the parts).
  * Only #DF uses it: a fault inside a handler running on an IST stack would
  * restart at the top of that stack, over the frame in use.
  */
 
-#define GDT_CODE_SELECTOR 0x08 /* the tender's 64-bit code segment      */
+#define GDT_CODE_SELECTOR 0x08 /* the 64-bit code segment               */
 #define GATE_INTERRUPT_P 0x8e  /* present, DPL 0, 64-bit interrupt gate */
 #define TRAP_DF 8              /* #DF, the one vector on the IST stack   */
 #define TSS_SIZE 104           /* a 64-bit TSS, no I/O permission map    */
@@ -56,7 +58,7 @@ __kiln_trap_stubs:
 /*
  * Save the general registers and cr2 below the vector and error code, so the
  * stack holds a struct hvt_trap_cookie (kiln/hvt_trap.h), and hand it to
- * kiln_hvt_trap (trap.c), which does not return.
+ * kiln_x86_trap (trap.c), which does not return.
  */
 kiln_trap_common:
     pushq %rax
@@ -79,7 +81,7 @@ kiln_trap_common:
     movq %rsp, %rdi
     andq $-16, %rsp             /* the ABI's alignment at a call */
     cld
-    call kiln_hvt_trap
+    call kiln_x86_trap
 1:  cli
     hlt
     jmp 1b
