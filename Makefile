@@ -153,12 +153,18 @@ check-%:
 bench:
 	$(Q)$(KILN_TOP)/tests/bench/run O=$(O)
 
-# libFuzzer with ASan and UBSan: the runtime's targets and the tenders',
-# KILN_FUZZ_SECONDS (default 10) each.
+# libFuzzer with ASan and UBSan: the runtime's targets, the tenders' (image
+# path, hvt's hypercalls) and kiln-dl's parsers, KILN_FUZZ_SECONDS (default
+# 10) each; then the shell parsers (kconfig-check, gen-manifest) with
+# KILN_FUZZ_INPUTS (default 200) mutated inputs each (tests/lib/mutate.py).
 KILN_FUZZ_SECONDS ?= 10
+KILN_FUZZ_INPUTS ?= 200
 fuzz:
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/runtime/tests/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/boot/tender/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
+	$(Q)$(MAKE) -s -C $(KILN_TOP)/scripts/dl/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
+	$(Q)$(KILN_TOP)/tests/lib/mutate.py kconfig-check -n $(KILN_FUZZ_INPUTS) --save $(O)/mutate
+	$(Q)$(KILN_TOP)/tests/lib/mutate.py gen-manifest -n $(KILN_FUZZ_INPUTS) --save $(O)/mutate
 
 clean:
 	$(call kiln-step-msg,CLEAN,$(O) build products)

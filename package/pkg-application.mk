@@ -71,7 +71,11 @@ KILN_OBJ_DIRS += $(BUILD_DIR)/$(1)/embed
 endef
 
 # After every .mk is read: the image rule, which names the libraries of
-# every package the application needs, directly or not.
+# every package the application needs, directly or not. The linker writes
+# its output in place as it goes, so the image is linked to a temporary
+# name and renamed when whole: a make killed mid-link (kill -9, which
+# .DELETE_ON_ERROR cannot act on) leaves nothing the next make would take
+# as done.
 define kiln-application-finalize
 $(1)_LINK_PACKAGES := $(call kiln-deps-closure,$($(1)_DEPENDENCIES))
 $(foreach d,$($(1)_DEPENDENCIES),$(if $(filter $(d),$(KILN_PACKAGES)),,$(error $($(1)_NAME): $(1)_DEPENDENCIES names $(d), which is no package)))
@@ -79,7 +83,8 @@ $$($(1)_OBJS): $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(
 $$($(1)_IMAGE): $$($(1)_ALL_OBJS) $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) \
 		$(KILN_RUNTIME_LIBS) $(KILN_LDSCRIPT) $(TARGET_LINK_CC) | $(IMAGES_DIR)
 	$$(call kiln-msg,LD,$$@)
-	$(Q)$(TARGET_LINK_CC) -o $$@ $$($(1)_ALL_OBJS) \
+	$(Q)$(TARGET_LINK_CC) -o $$@.tmp $$($(1)_ALL_OBJS) \
 		-Wl,--start-group $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) -Wl,--end-group
-	$(if $(KILN_POST_LINK),$(Q)$(call $(KILN_PLATFORM_PREFIX)_POST_LINK,$$@))
+	$(if $(KILN_POST_LINK),$(Q)$(call $(KILN_PLATFORM_PREFIX)_POST_LINK,$$@.tmp))
+	$(Q)mv -f $$@.tmp $$@
 endef

@@ -72,15 +72,23 @@ ifeq ($$(wildcard $$(addprefix $(DL_DIR)/$(1)/,$$($(2)_SOURCE) $$($(2)_ALT_SOURC
 # Not in the cache (a new or emptied cache): fetch again whatever the stamp says.
 $$($(2)_STAMP_DOWNLOADED): FORCE
 endif
-$$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
-	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
-	$(Q)$(KILN_TOP)/scripts/download-package $$@ $(DL_DIR)/$(1) \
+$(2)_DOWNLOAD_CMD = $(KILN_TOP)/scripts/download-package $$($(2)_STAMP_DOWNLOADED) $(DL_DIR)/$(1) \
 		'$(KILN_DL) -q $(KILN_DL_OPTS) $$(addprefix -H ,$$($(2)_HASH_FILES))' \
 		-- $$($(2)_SOURCE) $$($(2)_URLS) \
 		$$(foreach a,$$($(2)_ALT_SOURCES),-- $$(a) $$(call kiln-pkg-alt-urls,$$(a)))
+$$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
+	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Downloading)
+	$(Q)$$($(2)_DOWNLOAD_CMD)
 
-# Unpacking the archive into the tree (replacing any tree there).
-$(2)_EXTRACT_CMD = $(KILN_TOP)/scripts/extract $$($(2)_ARCHIVE) $$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
+# Unpacking the archive into the tree (replacing any tree there). The
+# download stamp is trusted for what was downloaded, never for what is in
+# the cache now: the archive is verified first, and one that fails is
+# downloaded again (the download step run once more, which may settle on
+# another archive, so the name is read from its stamp only then).
+$(2)_EXTRACT_CMD = { $(KILN_TOP)/scripts/verify-archive $$($(2)_ARCHIVE) $$($(2)_HASH_FILES) || \
+		$$($(2)_DOWNLOAD_CMD); } && \
+	$(KILN_TOP)/scripts/extract "$(DL_DIR)/$(1)/$$$$(cat $$($(2)_STAMP_DOWNLOADED))" \
+		$$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
 
 # The archive the download step got (upstream, or an alternative), read
 # from its stamp when a recipe uses it, after the download step ran.

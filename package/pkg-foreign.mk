@@ -30,15 +30,27 @@ $(2)_LINK = $$(addprefix $(STAGING_DIR)/lib/,$$($(2)_LIBS))
 $(2)_ENV = MAKEFLAGS= MAKEOVERRIDES= CC="$(TARGET_CC)" AR="$(TARGET_AR)" CFLAGS= LDFLAGS= \
 	TARGET_CC="$(TARGET_CC)" TARGET_AR="$(TARGET_AR)" STAGING_DIR="$(STAGING_DIR)"
 
+# The package's own build trusts what it finds in its tree: an object its
+# compiler was writing when make was killed (kill -9, a power cut) looks
+# done to it. So the configure and build steps are marked as under way
+# while they run, and a mark left by an interrupted (or failed) make has the
+# whole tree extracted, patched and built again.
+$(2)_BUILDING := $$($(2)_SRCDIR)/.building
+ifneq ($$(wildcard $$($(2)_BUILDING)),)
+$$($(2)_STAMP_EXTRACTED): FORCE
+endif
+
 $$($(2)_STAMP_CONFIGURED): $$($(2)_STAMP_PATCHED) $(TARGET_CC)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Configuring)
+	$(Q)touch $$($(2)_BUILDING)
 	$(Q)$$(if $$(strip $$($(2)_CONFIGURE_CMDS)),cd $$($(2)_SRCDIR) && $$($(2)_ENV) $$($(2)_CONFIGURE_CMDS))
 	$(Q)touch $$@
 
 $$($(2)_STAMP_BUILT): $$($(2)_STAMP_CONFIGURED)
 	$$(call kiln-pkg-msg,$(1) $$($(2)_VERSION),Building)
+	$(Q)touch $$($(2)_BUILDING)
 	$(Q)cd $$($(2)_SRCDIR) && $$($(2)_ENV) $$($(2)_BUILD_CMDS)
-	$(Q)touch $$@
+	$(Q)touch $$@ && rm -f $$($(2)_BUILDING)
 
 # Installing the libraries also installs the headers (one step).
 $$($(2)_STAMP_HEADERS): $$($(2)_STAMP_BUILT) | $(STAGING_DIR)/lib $(STAGING_DIR)/include

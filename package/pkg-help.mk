@@ -48,8 +48,12 @@ help:
 	@echo '  check                  - run every test suite (ends "N passed, N failed, N skipped")'
 	@echo '  check-<suite>          - run tests/<suite>.bats only (e.g. check-config)'
 	@echo '  bench                  - run the benchmarks and print their numbers'
-	@echo '  fuzz                   - libFuzzer+ASan+UBSan on the runtime and the tenders'"'"' image'
+	@echo '  fuzz                   - libFuzzer+ASan+UBSan (runtime, tenders, kiln-dl); mutated .config, manifests'
 	@echo '                           path, KILN_FUZZ_SECONDS (default 10) per target'
+	@echo '  scripts/randconfig-builds [-n N] [-s BASE] [SEED...]'
+	@echo '                         - build N random configurations (make randconfig), each in'
+	@echo '                           its own folder, boot the spt and virtio ones, and classify'
+	@echo '                           each: ran, built, refused, failed (a defect), skipped (-h)'
 	@echo
 	@echo 'Variables:'
 	@echo '  O=<dir>                - output folder (default output/)'

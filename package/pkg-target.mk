@@ -115,7 +115,9 @@ endef
 
 # Regenerate a wrapper only when its text changes, so that a no-op make
 # rebuilds nothing and a changed flag rebuilds every target object (the
-# link wrapper: every image).
+# link wrapper: every image). Written whole and executable under a
+# temporary name, then renamed: a make killed in between leaves no wrapper
+# with the right text that cannot run.
 # $(1) the wrapper, $(2) y if it links.
 define kiln-wrapper-rule
 ifneq ($$(call kiln-file-differs,$(1),$$(call kiln-wrapper-script,$(1),$(2))),)
@@ -124,8 +126,8 @@ endif
 $(1): | $$(KILN_HOST_CHECKED)
 	$$(call kiln-msg,GEN,$$@)
 	$$(call kiln-mkdir-now,$$(@D))
-	$$(file >$$@,$$(call kiln-wrapper-script,$(1),$(2)))
-	@chmod +x $$@
+	$$(file >$$@.tmp,$$(call kiln-wrapper-script,$(1),$(2)))
+	@chmod +x $$@.tmp && mv -f $$@.tmp $$@
 endef
 $(eval $(call kiln-wrapper-rule,$(TARGET_CC),))
 $(eval $(call kiln-wrapper-rule,$(TARGET_LINK_CC),y))

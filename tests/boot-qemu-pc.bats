@@ -35,6 +35,9 @@ setup() {
 @test "block device: what a boot wrote, the next boot reads" { boot_case_block_persists; }
 @test "block device declared but not attached: error 1 naming it" { boot_case_block_not_attached; }
 
+@test "the PVH entry boots hello" { boot_case_entry pvh; }
+@test "the multiboot entry boots hello" { boot_case_entry multiboot; }
+
 @test "make run says whether QEMU runs under KVM or TCG" {
 	image hello >/dev/null
 	run kiln_make_run "$OUT"

@@ -158,6 +158,17 @@ GET /flaky/a.tar.gz range=- status=200" ]
 	grep -q 'range=bytes=1000- status=200' "$HTTPD_LOG"
 }
 
+@test "a 206 that does not start where the .part ends is refused, and the file fetched afresh" {
+	mkdir -p "$CACHE"
+	head -c 1000 "$SRV/a.tar.gz" >"$OUT.part"
+	run "$KILN_DL" -o "$OUT" -H "$HASH" "$HTTP/badrange/a.tar.gz"
+	[ "$status" -eq 0 ]
+	assert_cached_ok
+	[[ "$output" != *"does not verify"* ]]
+	[ "$(cat "$HTTPD_LOG")" = "GET /badrange/a.tar.gz range=bytes=1000- status=206
+GET /badrange/a.tar.gz range=- status=200" ]
+}
+
 @test "a stale .part that does not verify is downloaded again from the start" {
 	mkdir -p "$CACHE"
 	head -c 1000 /dev/urandom >"$OUT.part"

@@ -283,29 +283,27 @@ lz4-demo: all checks passed'
 	[ "$(guest_output)" = "$CJSON_EXPECTED" ]
 }
 
-@test "virtio (QEMU pc): lua-script runs its script with the command line as arg" {
+# virtio_app APP EXPECTED [ARGS...]: APP built for the virtio platform
+# (QEMU's pc machine) boots through make run and prints EXPECTED.
+virtio_app() {
+	local app=$1 expected=$2
+	shift 2
 	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
-	build_app virtio lua-script
-	run_app hello kiln
+	build_app virtio "$app"
+	run_app "$@"
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$(guest_output)" = "$LUA_EXPECTED" ]
+	[ "$(guest_output)" = "$expected" ]
+}
+
+@test "virtio (QEMU pc): lua-script runs its script with the command line as arg" {
+	virtio_app lua-script "$LUA_EXPECTED" hello kiln
 }
 
 @test "virtio (QEMU pc): cjson-demo runs" {
-	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
-	build_app virtio cjson-demo
-	run_app
-	echo "$output"
-	[ "$status" -eq 0 ]
-	[ "$(guest_output)" = "$CJSON_EXPECTED" ]
+	virtio_app cjson-demo "$CJSON_EXPECTED"
 }
 
 @test "virtio (QEMU pc): lz4-demo restores its buffer" {
-	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
-	build_app virtio lz4-demo
-	run_app
-	echo "$output"
-	[ "$status" -eq 0 ]
-	[ "$(guest_output)" = "$LZ4_EXPECTED_1MIB" ]
+	virtio_app lz4-demo "$LZ4_EXPECTED_1MIB"
 }

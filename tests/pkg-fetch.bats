@@ -78,13 +78,63 @@ print(hashlib.sha256(urllib.request.urlopen(sys.argv[1]).read()).hexdigest())' "
 	[ ! -e "$O/images/calc-demo.spt" ]
 }
 
-@test "a corrupt archive in the cache is removed and fetched again in the same make" {
+# The one message a corrupt archive in the cache gets, and nothing untrue
+# beside it (the mirror is set, so no "there is no URL").
+said_corrupt_once() {
+	[ "$(printf '%s\n' "$output" | grep -c "$(cached) in the cache is corrupt")" -eq 1 ]
+	[[ "$output" != *"there is no URL"* ]]
+}
+
+@test "a corrupt archive in the cache of a fresh output folder is fetched again in the same make, with one true message" {
 	mkdir -p "$(dirname "$(cached)")"
 	head -c 4096 /dev/urandom >"$(cached)"
 	KILN_PRIMARY_SITE=$HTTP run kmake
 	echo "$output"
 	[ "$status" -eq 0 ]
+	said_corrupt_once
 	[ "$(served "$CALC")" = "/$CALC 200" ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+	[ -x "$O/images/calc-demo.spt" ]
+}
+
+@test "an archive corrupted in the cache after make source is verified at extraction and fetched again" {
+	KILN_PRIMARY_SITE=$HTTP run kmake source
+	[ "$status" -eq 0 ]
+	head -c 4096 /dev/urandom >"$(cached)"
+	: >"$HTTPD_LOG"
+	KILN_PRIMARY_SITE=$HTTP run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	said_corrupt_once
+	[ "$(served "$CALC")" = "/$CALC 200" ]
+	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
+	[ -x "$O/images/calc-demo.spt" ]
+}
+
+@test "a well-formed but different archive put in the cache is refused, never extracted" {
+	KILN_PRIMARY_SITE=$HTTP run kmake source
+	[ "$status" -eq 0 ]
+	# The same layout as the real archive, plus a file that must never be seen.
+	local other="$BATS_TEST_TMPDIR/other"
+	mkdir -p "$other"
+	cp -R "$TREE/upstream/tinycalc-1.0" "$other/"
+	echo "from the wrong archive" >"$other/tinycalc-1.0/NOT-UPSTREAM"
+	tar -C "$other" -czf "$(cached)" tinycalc-1.0
+	# Offline: refused, and nothing to replace it with.
+	KILN_PRIMARY_SITE=$OFF run kmake
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"$(cached) in the cache is corrupt"* ]]
+	[ ! -e "$O/build/tinycalc-1.0" ]
+	[ -z "$(find "$O/build" -name NOT-UPSTREAM)" ]
+	[ ! -e "$(cached)" ]
+	# Online: the real one, fetched again.
+	tar -C "$other" -czf "$(cached)" tinycalc-1.0
+	KILN_PRIMARY_SITE=$HTTP run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	said_corrupt_once
+	[ -z "$(find "$O/build" -name NOT-UPSTREAM)" ]
 	[ "$(sha256_of "$(cached)")" = "$(calc_sha256)" ]
 	[ -x "$O/images/calc-demo.spt" ]
 }

@@ -14,6 +14,7 @@
 #include "kiln/kiln_abi.h"
 #include "kiln/mft_abi.h"
 #include "kiln/status.h"
+#include "arch.h" /* boot/<arch>/: kiln_memcpy_qwords, the TLS control block */
 
 #define KILN_PAGE_SIZE 4096UL
 #define KILN_ALIGN_UP(x, a) (((x) + ((a) - 1)) & ~((uintptr_t)(a) - 1))
@@ -102,6 +103,15 @@ void kiln_fatal(const char *msg) __attribute__((noreturn));
  */
 const char *kiln_cmdline_parse(const char *cmdline);
 
+/* ---- Wall clock (wall_clock.c) ------------------------------------- */
+
+/*
+ * solo5_clock_wall for a platform that asks the host once: the first call
+ * takes read_host_wall_ns() (nanoseconds since the epoch), later ones add
+ * the monotonic time elapsed since.
+ */
+solo5_time_t kiln_wall_clock_from(uint64_t (*read_host_wall_ns)(void));
+
 /* ---- Stack protector (ssp.c) --------------------------------------- */
 
 extern uintptr_t __stack_chk_guard;
@@ -109,16 +119,7 @@ extern uintptr_t __stack_chk_guard;
 /* A fresh canary from the CPU's entropy (RDRAND if present, else TSC). */
 uintptr_t kiln_ssp_canary(void);
 
-/* ---- TLS (tls.c) --------------------------------------------------- */
-
-/*
- * The thread control block after the thread pointer: tp+0 points to itself
- * (%fs:0 reads it), and tp+0x28 holds a copy of the canary, where code built
- * with gcc's default -mstack-protector-guard=tls looks for it; so such code
- * works too, once TLS is set up (the shim itself uses the global guard).
- */
-#define KILN_TCB_SIZE 48
-#define KILN_TCB_CANARY_OFFSET 0x28
+/* ---- TLS (<arch>/tls.c; the block's layout is the architecture's) ---- */
 
 /* Alignment of a TLS block (the linker script pads the TLS image to it). */
 #define KILN_TLS_ALIGN 64
@@ -136,17 +137,6 @@ const struct mft_entry *kiln_mft_by_name(const char *name, mft_type_t type,
 const struct mft_entry *kiln_mft_by_handle(solo5_handle_t handle,
                                            mft_type_t type);
 
-/* ---- Memory helpers (no libc in the shim) -------------------------- */
-
-/* Copy n quadwords: one instruction, whose iterations count on hvt. */
-static inline void kiln_memcpy_qwords(void *dst, const void *src, size_t n)
-{
-    __asm__ __volatile__("rep movsq"
-                         : "+D"(dst), "+S"(src), "+c"(n)
-                         :
-                         : "memory");
-}
-
 /* Linker-script symbols (hvt.lds, spt.lds); use their addresses. */
 extern char __kiln_image_end[]; /* end of the image, bss included          */
 extern char __kiln_tls_image[]; /* TLS image: .tdata, then .tbss as zeros  */
@@ -154,8 +144,9 @@ extern char __kiln_tls_size[];  /* its size, a KILN_TLS_ALIGN multiple (absolute
 extern char __kiln_tdata_size[]; /* bytes of it from .tdata (absolute)     */
 
 /*
- * Initialise the TLS block at tls, known to be zeroed memory (fresh guest
- * memory from the tender), and return its thread pointer (tls.c).
+ * Initialise the TLS block (solo5_tls_size() bytes) at tls, known to be
+ * zeroed memory (fresh guest memory from the tender), and return its
+ * thread pointer (<arch>/tls.c).
  */
 uintptr_t kiln_tls_init_zeroed(uintptr_t tls);
 

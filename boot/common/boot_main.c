@@ -35,7 +35,7 @@ static void boot_tls_init(uintptr_t *next)
 
     if (platform_set_tls_base(kiln_tls_init_zeroed(tls)) != 0)
         kiln_fatal("cannot set the thread pointer for the boot thread");
-    *next = tls + (uintptr_t)__kiln_tls_size + KILN_TCB_SIZE;
+    *next = tls + solo5_tls_size();
 }
 
 static void print_banner(const struct kiln_boot_args *args,

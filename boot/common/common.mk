@@ -22,7 +22,7 @@ BOOT_COMMON_SOURCES = \
 	net.c \
 	ssp.c \
 	stack_note.c \
-	tls.c
+	wall_clock.c
 
 # Flags for every boot shim unit, on top of the wrapper's:
 #  -mstack-protector-guard=global  the canary is __stack_chk_guard, which

@@ -104,7 +104,7 @@ static void virtio_main(void)
      * the tenders' memory is; the pages after the image are not (a
      * multiboot loader leaves its information there), so zero it here.
      */
-    size_t tls_bytes = (size_t)__kiln_tls_size + KILN_TCB_SIZE;
+    size_t tls_bytes = solo5_tls_size();
     uintptr_t tls = (uintptr_t)virtio_alloc_pages(
         KILN_ALIGN_UP(tls_bytes, KILN_PAGE_SIZE) / KILN_PAGE_SIZE);
 

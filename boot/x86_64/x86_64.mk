@@ -4,7 +4,8 @@
 #
 #   BOOT_X86_64_SOURCES     every x86_64 platform (hvt, spt, virtio):
 #                           kiln_entropy64 (kiln/entropy.h), which the
-#                           common stack-protector code uses
+#                           common stack-protector code uses, and TLS
+#                           (variant II, the layout arch.h describes)
 #   BOOT_X86_64_VM_SOURCES  platforms whose guest runs in ring 0 with
 #                           descriptor tables of its own (hvt, virtio): the
 #                           GDT, IDT and TSS, and the trap handler. Their
@@ -15,7 +16,8 @@
 # for cpu.h (unprivileged instructions) and cpu_sys.h (privileged ones).
 
 BOOT_X86_64_SOURCES = \
-	entropy.c
+	entropy.c \
+	tls.c
 
 BOOT_X86_64_VM_SOURCES = \
 	cpu_tables.S \

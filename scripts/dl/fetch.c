@@ -1,4 +1,5 @@
 #include "fetch.h"
+#include "content_range.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -27,6 +28,9 @@ struct transfer {
 	int64_t offset;          /* bytes the .part had when we asked to resume */
 	int64_t written;         /* body bytes this transfer added to the .part */
 	bool checked_resume;     /* first body byte seen: resume and size decisions made */
+	int range_seen;          /* content_range_parse's last answer for this response */
+	struct content_range range; /* ...and the Content-Range it parsed */
+	bool range_refused;      /* a 206 not starting where the .part ends: start afresh */
 	int write_errno;         /* set when writing the .part failed */
 	double last_data;        /* monotonic time the last byte (header or body) arrived */
 	double stalled_for;      /* > 0: given up after this many seconds without a byte */
@@ -71,13 +75,27 @@ static bool is_http(CURL *curl)
 	return scheme && (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0);
 }
 
-/* An HTTP server that ignores our Range header sends the whole file with a 200: start over. */
-static int restart_if_range_ignored(struct transfer *t)
+/*
+ * How an HTTP answer continues the .part (content_range.c decides): a server that
+ * ignores our Range header sends the whole file with a 200, so start over; a 206 that
+ * does not start where the .part ends would corrupt it, so it is refused and
+ * fetch_attempt starts afresh. Returns -1 (errno set) if the .part cannot be truncated.
+ */
+static int check_resume(struct transfer *t)
 {
 	long code = 0;
-	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
-	if (t->offset == 0 || !is_http(t->curl) || code != 200)
+	if (t->offset == 0 || !is_http(t->curl))
 		return 0;
+	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
+	switch (resume_decide(code, t->offset, t->range_seen, &t->range)) {
+	case RESUME_APPEND:
+		return 0;
+	case RESUME_REFUSED:
+		t->range_refused = true;
+		return 0;
+	case RESUME_RESTART:
+		break;
+	}
 	if (ftruncate(t->fd, 0) < 0 || lseek(t->fd, 0, SEEK_SET) < 0)
 		return -1;
 	t->offset = 0;
@@ -124,10 +142,12 @@ static size_t write_body(char *data, size_t size, size_t nmemb, void *userdata)
 	t->last_data = progress_now();
 	if (!t->checked_resume) {
 		t->checked_resume = true;
-		if (restart_if_range_ignored(t) < 0) {
+		if (check_resume(t) < 0) {
 			t->write_errno = errno;
 			return 0;
 		}
+		if (t->range_refused)
+			return 0; /* makes curl stop; run_transfer asks for a fresh transfer */
 		if (!size_acceptable(t))
 			return 0; /* makes curl stop with CURLE_WRITE_ERROR */
 	}
@@ -153,13 +173,24 @@ static size_t write_body(char *data, size_t size, size_t nmemb, void *userdata)
 	return len;
 }
 
-/* Headers are data too: a server sending them is not stalled. */
+/*
+ * Headers are data too: a server sending them is not stalled. Each response (a
+ * redirect's, then the file's) starts with its status line: only the last one's
+ * Content-Range counts.
+ */
 static size_t note_header(char *data, size_t size, size_t nmemb, void *userdata)
 {
-	(void)data;
 	struct transfer *t = userdata;
+	size_t len = size * nmemb;
 	t->last_data = progress_now();
-	return size * nmemb;
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		t->range_seen = 0;
+	} else {
+		int parsed = content_range_parse(data, len, &t->range);
+		if (parsed != 0)
+			t->range_seen = parsed;
+	}
+	return len;
 }
 
 static int report_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
@@ -340,7 +371,7 @@ static void run_transfer(const char *url, const char *part_path, int fd,
 	CURLcode rc = curl_easy_perform(t.curl);
 	progress_stop(progress);
 
-	if (rc == CURLE_OK && !t.checked_resume && restart_if_range_ignored(&t) < 0)
+	if (rc == CURLE_OK && !t.checked_resume && check_resume(&t) < 0)
 		t.write_errno = errno; /* an empty 200 body after a range request */
 	r->resumed_from = t.offset;
 
@@ -364,7 +395,7 @@ static void run_transfer(const char *url, const char *part_path, int fd,
 	} else if (rc == CURLE_OK) {
 		r->status = FETCH_OK;
 		r->reason[0] = '\0';
-	} else if (t.offset > 0 && resume_refused(t.curl, rc)) {
+	} else if (t.offset > 0 && (t.range_refused || resume_refused(t.curl, rc))) {
 		*retry_fresh = true;
 	} else {
 		classify(t.curl, rc, errbuf, opt, r);

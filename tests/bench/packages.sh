@@ -75,6 +75,29 @@ ms() {
 
 echo "configuration: $defconfig${extra_symbols:+ + $(echo $extra_symbols)} (archives in the cache; $(nproc) CPUs)"
 
+# The check every extraction makes first (scripts/verify-archive), on the
+# largest archive in the cache against its package's hash file; beside it
+# sha256sum alone and a process that does nothing, so that the start-up of
+# a process (slow on some machines) is not taken for the cost of hashing.
+largest=$(find "$KILN_DL_DIR" -type f -name '*.tar*' ! -name '*.lock' ! -name '*.part' \
+	-printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2-)
+name=$(basename "$(dirname "$largest")")
+hashfile=$(ls "$top/package/$name/$name.hash" ${external:+"$external/package/$name/$name.hash"} 2>/dev/null | head -1)
+[ -n "$largest" ] && [ -n "$hashfile" ] || bench_fail "no archive or hash file to verify in $KILN_DL_DIR" "$log"
+sha256_only() {
+	sha256sum "$1" >/dev/null
+}
+verify=() hash=() empty=()
+for _ in $(seq "$repeats"); do
+	verify+=("$(timed "$top/scripts/verify-archive" "$largest" "$hashfile")") ||
+		bench_fail "$largest does not verify against $hashfile" "$log"
+	hash+=("$(timed sha256_only "$largest")")
+	empty+=("$(timed /bin/true)")
+done
+printf 'archive check before extraction, %s (%d KiB; median of %d): %s (sha256sum alone %s, an empty process %s)\n' \
+	"${largest##*/}" $(($(stat -c %s "$largest") / 1024)) "$repeats" \
+	"$(ms "$(median "${verify[@]}")")" "$(ms "$(median "${hash[@]}")")" "$(ms "$(median "${empty[@]}")")"
+
 # clean JOBS: median wall time of a clean build at -jJOBS, in microseconds.
 clean() {
 	local jobs=$1 _ t times=() dir=$work/j$1

@@ -186,6 +186,26 @@ boot_case_block_persists() {
 	assert_output_has "test-block: OK"
 }
 
+# boot_case_entry pvh|multiboot: "the PVH entry boots hello" (a copy of
+# the image whose multiboot header no loader would find: QEMU 7.2 prefers
+# multiboot when both are there), "the multiboot entry boots hello" (a copy
+# without the PVH note). virtio only.
+boot_case_entry() {
+	local img=$KILN_SUITE_TMP/hello-$1.virtio
+	case $1 in
+	pvh)
+		# The multiboot magic, 0x1badb002, little-endian, zeroed.
+		perl -0777 -pe 's/\x02\xb0\xad\x1b/\0\0\0\0/' "$(image hello)" >"$img"
+		cmp -s "$(image hello)" "$img" && { echo "no multiboot magic found in hello.virtio"; return 1; }
+		;;
+	multiboot) objcopy --remove-section .note.kiln.pvh "$(image hello)" "$img" ;;
+	esac
+	run launch "$img" -- --solo5:debug one
+	assert_status 0
+	assert_output_has "kiln: virtio: loaded by ${1/pvh/PVH}"
+	assert_output_has "command line: hello one"
+}
+
 # "block device declared but not attached: tender error 1 naming it"
 boot_case_block_not_attached() {
 	run launch "$(image test-block)"

@@ -12,6 +12,8 @@ or for every request with --mode:
   cut       send half the body, then close (ranged requests are served whole, so a
             resumed download completes)
   norange   ignore Range headers and always send the whole file with 200
+  badrange  answer a Range request with a 206 that starts at byte 0 instead (the whole
+            file, its Content-Range saying so)
   stall     send the headers, then nothing
   pause     send the headers and half the body, then nothing
   hang      accept the connection, then send nothing at all
@@ -37,7 +39,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
 MODES = {"404", "500", "flaky", "tamper", "cut", "norange", "stall", "hang", "slow", "redirect",
-         "endless", "huge", "pause"}
+         "endless", "huge", "pause", "badrange"}
 
 TIB = 1 << 40
 
@@ -148,6 +150,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.plain(416, "range not satisfiable",
                                   [("Content-Range", "bytes */%d" % len(data))])
             status, (start, end) = 206, parsed
+            if "badrange" in modes:
+                start, end = 0, len(data)
 
         body = data[start:end]
         self.record(status)

@@ -6,15 +6,10 @@
  *
  * Input: byte 0 picks the platform's values (bit 0: hvt or spt) and the
  * --mem (the other bits: 2 to 128 MiB); the rest is the image, given to
- * tender_parse_args through a memfd. A refusal is tender_fail(): this
- * file stands in for diag.c, formats the message as diag.c does (so the
- * formatting of hostile values is checked too) and jumps back to the
- * target instead of exiting, so each input is one call and any crash is
- * the tender's.
+ * tender_parse_args through a memfd. A refusal is tender_fail(), which
+ * diag_standin.c turns into a return to the target.
  */
 #define _GNU_SOURCE
-#include <setjmp.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +17,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "diag_standin.h"
 #include "elf_image.h"
 #include "kiln/elf_abi.h"
 #include "kiln/hvt_abi.h"
@@ -42,55 +38,6 @@ static const struct tender_platform platforms[2] = {
      .mem_granule = 0x1000, .exit_statuses = "", .modules = no_modules},
 };
 
-static jmp_buf refused;
-
-/* diag.c's interface (tender.h), quiet, returning to the target. */
-const char *tender_name = "kiln-fuzz";
-
-int tender_write_all(int fd, const void *buf, size_t len)
-{
-    (void)fd;
-    (void)buf;
-    (void)len;
-    return 0;
-}
-
-static void format(const char *fmt, va_list ap)
-{
-    char line[1024];
-    vsnprintf(line, sizeof line, fmt, ap);
-}
-
-void tender_exit(int status, const char *fmt, ...)
-{
-    va_list ap;
-
-    (void)status;
-    va_start(ap, fmt);
-    format(fmt, ap);
-    va_end(ap);
-    longjmp(refused, 1);
-}
-
-void tender_fail(const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    format(fmt, ap);
-    va_end(ap);
-    longjmp(refused, 1);
-}
-
-void tender_warn(const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    format(fmt, ap);
-    va_end(ap);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -108,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static struct tender_config config;
     memset(&config, 0, sizeof config);
     config.image_fd = -1;
-    if (setjmp(refused) == 0)
+    if (setjmp(fuzz_refused) == 0)
         tender_parse_args(p, 4, argv, &config);
     if (config.image_fd >= 0)
         close(config.image_fd);

@@ -1,5 +1,5 @@
 /*
- * Kiln boot shim: thread-local storage (solo5_tls_*), x86_64 variant II.
+ * Kiln boot shim, x86_64: thread-local storage (solo5_tls_*), variant II.
  *
  * A TLS block is the TLS image (.tdata copied, .tbss zeroed) followed by the
  * thread control block (boot.h), whose first word points to itself; the

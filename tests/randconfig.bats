@@ -1,0 +1,117 @@
+#!/usr/bin/env bats
+# scripts/randconfig-builds: random configurations built, booted and
+# classified (ran, built, refused, failed, skipped); and that the classifier
+# does report a failure, a refusal and a skip when there is one.
+
+load lib/common
+
+RANDCONFIG=$KILN_TOP/scripts/randconfig-builds
+
+setup() {
+	WORK=$KILN_SUITE_TMP/t$BATS_TEST_NUMBER
+	rm -rf "$WORK"
+	mkdir -p "$WORK"
+}
+
+# fragment LINE...: a KCONFIG_ALLCONFIG fragment in $WORK/fragment.
+fragment() {
+	printf '%s\n' "$@" >"$WORK/fragment"
+}
+
+# No package that downloads: builds need no mirror and stay small.
+NO_PACKAGES=("# KILN_PACKAGE_CJSON is not set" "# KILN_PACKAGE_LIBM is not set"
+	"# KILN_PACKAGE_LUA is not set" "# KILN_PACKAGE_LZ4 is not set"
+	"# KILN_PACKAGE_MBEDTLS is not set")
+
+# result_line SEED: the script's line for SEED (0x%08x) in $output.
+result_line() {
+	grep -E "^$1 " <<<"$output"
+}
+
+@test "fixed seeds: spt and virtio images built and ran, hvt built, none failed" {
+	# Small configurations with today's menus (a changed menu draws other
+	# ones from the same seeds: still a valid test, maybe a slower one):
+	#   441  spt, hello, no packages, -O0
+	#   592  virtio on QEMU pc, hello, no packages (boots under TCG)
+	#    78  hvt, lz4-demo with lz4 (from the mirror, or skipped without one)
+	run "$RANDCONFIG" -o "$WORK" -j2 -t 60 441 592 78
+	assert_status 0
+	assert_output_matches '^randconfig-builds: 3 configuration\(s\): .* 0 failed, '
+	local seed line
+	for seed in 0x000001b9 0x00000250 0x0000004e; do
+		line=$(result_line "$seed") || { echo "no line for $seed in:"; echo "$output"; return 1; }
+		if ! grep -qE '  (ran|built|refused|skipped) ' <<<"$line"; then
+			echo "$seed did not land in a passing class: $line"
+			echo "the end of its log:"
+			tail -n 30 "$WORK/$seed.log"
+			return 1
+		fi
+	done
+	result_line 0x000001b9 | grep -qE '^0x000001b9 +spt +hello .* ran '
+	result_line 0x00000250 | grep -qE '^0x00000250 +virtio/pc +hello .* ran '
+	result_line 0x0000004e | grep -qE '^0x0000004e +hvt +lz4-demo +lz4 .* (built|skipped) '
+	# What was drawn is kept beside the log; the folders of passes are not.
+	[ -f "$WORK/0x000001b9.log" ]
+	[ ! -e "$WORK/0x000001b9" ]
+}
+
+@test "a configuration that does not build is failed, its folder kept, and the exit status 1" {
+	fragment KILN_PLATFORM_SPT=y KILN_APP_HELLO=y "${NO_PACKAGES[@]}" \
+		'KILN_EXTRA_CFLAGS="-include kiln-randconfig-no-such-header.h"'
+	run "$RANDCONFIG" -o "$WORK" -j2 -c "$WORK/fragment" -M 5
+	assert_status 1
+	result_line 0x00000005 | grep -qE '^0x00000005 +spt +hello .* failed .*the build failed .*see '"$WORK"'/0x00000005.log'
+	assert_output_has "0 ran, 0 built, 0 refused, 1 failed, 0 skipped"
+	assert_output_has "randconfig-builds: failed: 0x00000005"
+	grep -q 'kiln-randconfig-no-such-header.h' "$WORK/0x00000005.log"
+	[ -f "$WORK/0x00000005/.config" ]
+}
+
+@test "a configuration make refuses before building is refused, with its message" {
+	# A broken external tree: an application in the menu whose .mk never
+	# declares it. make stops at once, saying what is wrong.
+	local tree=$WORK/tree
+	mkdir -p "$tree/package/ghost"
+	printf 'config APP_GHOST\n\tbool "ghost"\n' >"$tree/package/ghost/Config.in"
+	echo '# not yet a kiln-application' >"$tree/package/ghost/ghost.mk"
+	fragment KILN_APP_GHOST=y "${NO_PACKAGES[@]}"
+	run "$RANDCONFIG" -o "$WORK" -j2 -e "$tree" -c "$WORK/fragment" -M 9
+	assert_status 0
+	result_line 0x00000009 | grep -qE '^0x00000009 .* refused .*No application is selected'
+	assert_output_has "0 ran, 0 built, 1 refused, 0 failed, 0 skipped"
+}
+
+@test "without a mirror, configurations that download are skipped, never passed" {
+	fragment KILN_PACKAGE_LZ4=y
+	run "$RANDCONFIG" -o "$WORK" -c "$WORK/fragment" -M 3
+	assert_status 0
+	result_line 0x00000003 | grep -qE 'lz4.* skipped .*no mirror'
+	assert_output_has "0 ran, 0 built, 0 refused, 0 failed, 1 skipped"
+}
+
+@test "seeds derive from the base seed: the same base draws the same configurations" {
+	# Every draw downloads and there is no mirror: nothing is built.
+	fragment KILN_PACKAGE_LZ4=y
+	local first second other
+	run "$RANDCONFIG" -o "$WORK/a" -c "$WORK/fragment" -M -s 7 -n 3
+	assert_status 0
+	assert_output_has "base seed 0x00000007"
+	assert_output_has "repeat with: $RANDCONFIG -s 0x00000007 -n 3"
+	first=$(grep -E '^0x[0-9a-f]{8} ' <<<"$output" | cut -c1-80)
+	run "$RANDCONFIG" -o "$WORK/b" -c "$WORK/fragment" -M -s 7 -n 3
+	second=$(grep -E '^0x[0-9a-f]{8} ' <<<"$output" | cut -c1-80)
+	run "$RANDCONFIG" -o "$WORK/c" -c "$WORK/fragment" -M -s 8 -n 3
+	other=$(grep -E '^0x[0-9a-f]{8} ' <<<"$output" | cut -c1-10)
+	[ "$(wc -l <<<"$first")" -eq 3 ]
+	[ "$first" = "$second" ]
+	[ "$(cut -c1-10 <<<"$first")" != "$other" ]
+}
+
+@test "bad arguments say what is wrong and exit 2" {
+	run "$RANDCONFIG" -o "$WORK" nonsense
+	assert_status 2
+	assert_output_has "seed 'nonsense' is not a number"
+	run "$RANDCONFIG" -o "$WORK" -c "$WORK/no-such-fragment"
+	assert_status 2
+	assert_output_has "no such file"
+}
