@@ -71,14 +71,17 @@ teardown() {
 	fi
 }
 
+# image P: test-net built for P (microvm boots the virtio image).
 image() {
-	kiln_platform_image "$1" test-net
+	kiln_platform_image "${1/microvm/virtio}" test-net
 }
 
-# tender P: what boots P's images (virtio: kiln-qemu on QEMU's pc).
+# tender P: what boots P's images (virtio: kiln-qemu on QEMU's pc;
+# microvm: the same image on QEMU's microvm, its devices on virtio-mmio).
 tender() {
 	case $1 in
 	virtio) kiln_launcher pc ;;
+	microvm) kiln_launcher microvm ;;
 	*) kiln_tender "$KILN_SUITE_TMP/$1" "$1" ;;
 	esac
 }
@@ -157,6 +160,14 @@ echo_frames() {
 	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
 	GUEST_MAC=02:00:00:00:4b:03
 	echo_frames virtio 5 --net-mac:service0=$GUEST_MAC
+	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+}
+
+@test "virtio on microvm: the guest echoes frames through a tap (virtio-mmio)" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	GUEST_MAC=02:00:00:00:4b:04
+	echo_frames microvm 5 --net-mac:service0=$GUEST_MAC
 	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
 	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
 }

@@ -57,8 +57,10 @@ qemu() {
 }
 
 # median_ms CSV: the median of hyperfine's CSV export (seconds), in ms.
+# The command (first field) has commas of its own, so count from the end:
+# ...,median,user,system,min,max.
 median_ms() {
-	awk -F, 'NR == 2 { printf "%.1f", $4 * 1000 }' "$1"
+	awk -F, 'NR == 2 { printf "%.1f", $(NF - 4) * 1000 }' "$1"
 }
 
 # boot NAME CMD: hyperfine's median of CMD (which exits 1: isa-debug-exit
