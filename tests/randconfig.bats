@@ -115,3 +115,21 @@ result_line() {
 	assert_status 2
 	assert_output_has "no such file"
 }
+
+@test "an application's needs are its configuration's defaults: selftests gets a 1 MiB stack" {
+	# Found by the run of 100 (seed 0x9e3fa8a0): selftests drawn at -O0 with
+	# the general 512 KiB stack overflowed in Lua's error tests. randconfig
+	# draws no numbers, so the default must be right for every application.
+	printf '%s\n' KILN_PLATFORM_SPT=y KILN_APP_SELFTESTS=y >"$WORK/selftests_defconfig"
+	run kiln_make "$WORK/out" defconfig DEFCONFIG="$WORK/selftests_defconfig"
+	assert_status 0
+	grep -qx 'KILN_RUNTIME_STACK_SIZE=1024' "$WORK/out/.config"
+	KCONFIG_SEED=0x9e3fa8a0 run kiln_make "$WORK/seed" randconfig
+	assert_status 0
+	grep -qx 'KILN_APP_SELFTESTS=y' "$WORK/seed/.config"
+	grep -qx 'KILN_RUNTIME_STACK_SIZE=1024' "$WORK/seed/.config"
+	# Other applications keep the general default.
+	printf '%s\n' KILN_PLATFORM_SPT=y KILN_APP_HELLO=y >"$WORK/hello_defconfig"
+	kiln_make "$WORK/hello" defconfig DEFCONFIG="$WORK/hello_defconfig" >/dev/null
+	grep -qx 'KILN_RUNTIME_STACK_SIZE=512' "$WORK/hello/.config"
+}
