@@ -92,6 +92,15 @@ in_vm() {
 	grep -q second "$log"
 }
 
+@test "exec: a large output written fast arrives whole, and the status is the command's" {
+	# 8 MiB in a few large writes: the output file grows while the host
+	# copies it, which once cost the copy a SIGPIPE (status 141).
+	run in_vm bash -c 'head -c 8388608 /dev/zero | tr "\0" k; exit 3'
+	[ "$status" -eq 3 ]
+	[ "${#output}" -eq 8388608 ]
+	[ "$(printf %s "$output" | tr -d k | wc -c)" -eq 0 ]
+}
+
 @test "exec: --timeout ends the command in the VM and says so (125)" {
 	run "$KILN_VM" exec --dir "$VMDIR" --timeout 2 -- bash -c "sleep 30; touch $SHARED/late"
 	assert_status 125
