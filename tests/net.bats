@@ -141,35 +141,31 @@ echo_frames() {
 
 # ---- frames both ways ----------------------------------------------------
 
-@test "spt: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
-	GUEST_MAC=02:00:00:00:4b:01
-	echo_frames spt 5 --net-mac:service0=$GUEST_MAC
+# full_mtu_echo P MAC: P's guest, given MAC, echoes 5 frames, frame 2 the
+# largest: a 1500-byte payload and its header.
+full_mtu_echo() {
+	GUEST_MAC=$2
+	echo_frames "$1" 5 --net-mac:service0="$GUEST_MAC"
 	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
-	# frame 2 is the largest: a 1500-byte payload and its header
 	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
 }
 
+@test "spt: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
+	full_mtu_echo spt 02:00:00:00:4b:01
+}
+
 @test "hvt: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
-	GUEST_MAC=02:00:00:00:4b:02
-	echo_frames hvt 5 --net-mac:service0=$GUEST_MAC
-	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
-	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	full_mtu_echo hvt 02:00:00:00:4b:02
 }
 
 @test "virtio: the guest echoes frames through a tap, MACs swapped, up to a full MTU" {
 	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
-	GUEST_MAC=02:00:00:00:4b:03
-	echo_frames virtio 5 --net-mac:service0=$GUEST_MAC
-	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
-	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	full_mtu_echo virtio 02:00:00:00:4b:03
 }
 
 @test "virtio on microvm: the guest echoes frames through a tap (virtio-mmio)" {
 	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
-	GUEST_MAC=02:00:00:00:4b:04
-	echo_frames microvm 5 --net-mac:service0=$GUEST_MAC
-	assert_output_has "test-net: mac $GUEST_MAC mtu 1500"
-	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	full_mtu_echo microvm 02:00:00:00:4b:04
 }
 
 # guest_mac: the MAC test-net printed (from $GUEST_LOG).
