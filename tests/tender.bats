@@ -243,14 +243,21 @@ PY
 	[ "$status" -eq 254 ]
 	[[ "$output" == "kiln-hvt: guest fault: port I/O to 0x600"* ]]
 }
-@test "hvt: the guest's page tables keep its text read-only" {
+@test "hvt: a Kiln image's page tables keep its text read-only" {
 	kiln_require_hvt
-	craft hvt write-text
+	craft hvt write-text --stack-note
 	run kiln_on_kvm "$KILN_HVT" --mem=8 "$IMG"
 	[ "$status" -eq 254 ]
 	# No IDT in this guest: its page fault becomes a triple fault, at the
 	# write, except where the CPU (AMD SVM) resets its registers on one.
 	triple_fault_at 0x100000
+}
+@test "hvt: a Solo5 image's write to its text ends the tender as under solo5-hvt: 1, host/guest translation fault" {
+	kiln_require_hvt
+	craft hvt write-text
+	run kiln_on_kvm "$KILN_HVT" --mem=8 "$IMG"
+	[ "$status" -eq 1 ]
+	[[ "$output" == "kiln-hvt: host/guest translation fault at rip 0x1000"*": the guest wrote to memory the host maps read-only, its text or rodata (0x100000-0x101000)" ]]
 }
 @test "hvt: the guest's page tables keep its data non-executable" {
 	kiln_require_hvt

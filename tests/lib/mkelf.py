@@ -2,12 +2,14 @@
 """mkelf.py: craft tiny Solo5-ABI unikernel images for the tender tests.
 
     mkelf.py OUT --target hvt|spt [--variant V] [--exit N]
-             [--block NAME]... [--net NAME]...
+             [--block NAME]... [--net NAME]... [--stack-note]
 
 A valid image has a text segment at 0x100000 (R+X), a data segment at
 0x101000 (R+W), an ABI note and a manifest note. Its code prints "kiln-ok"
 and exits with --exit N (hvt: PUTS and HALT hypercalls; spt: write and
 exit_group system calls), so a test can see that the tender really ran it.
+Such an image is a Solo5 image; --stack-note adds Kiln's stack note (64 KiB
+of stack, no guard), which makes it a Kiln image.
 
 Variants that a tender must refuse (exit 1): truncated, not-elf, wrong-arch,
 wrong-class, not-exec, overlap, wx, low-segment, bad-align, no-abi-note,
@@ -133,6 +135,9 @@ def build(args):
     notes = [(0x200, abi, 4), (0x200 + 0x40, mft, 8)]
     if variant == "no-abi-note":
         notes = notes[1:]
+    if args.stack_note:   # kiln/kiln_abi.h: owner "Kiln", type "STK1"
+        stk1 = note(b"Kiln", 0x314b5453, struct.pack("<II", 0x10000, 0))
+        notes.append((0xf00, stk1, 4))   # after any manifest the tests make
 
     text_flags = PF_R | PF_X | (PF_W if variant == "wx" else 0)
     text_vaddr = 0x80000 if variant == "low-segment" else TEXT
@@ -175,6 +180,7 @@ def main():
     ap.add_argument("--exit", type=int, default=0)
     ap.add_argument("--block", action="append", default=[])
     ap.add_argument("--net", action="append", default=[])
+    ap.add_argument("--stack-note", action="store_true")
     args = ap.parse_args()
     with open(args.out, "wb") as f:
         f.write(build(args))

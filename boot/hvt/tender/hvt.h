@@ -29,6 +29,11 @@ struct tender_guest {
     bool nx;               /* the vCPU has NX: page tables use it           */
     uint64_t guard_start;  /* stack guard [guard_start, guard_end), not     */
     uint64_t guard_end;    /* present to the guest; equal if there is none  */
+    bool guest_wx;         /* W^X in the guest's page tables too: a Kiln
+                              image (it has the stack note). A Solo5 image
+                              gets solo5-hvt's tables, every segment
+                              writable there; the host mapping alone keeps
+                              text and rodata read-only, as under solo5-hvt */
 };
 
 /* kvm.c: open /dev/kvm, create the VM with guest memory and one vCPU. */

@@ -28,7 +28,8 @@ static const struct tender_platform platform = {
     .mem_granule = 2 * MiB,
     .exit_statuses =
         "  1    tender error; also a guest write to its read-only text or\n"
-        "       rodata (host/guest translation fault, as solo5-hvt)\n"
+        "       rodata that the guest's page tables let through (a Solo5\n"
+        "       image's do): host/guest translation fault, as solo5-hvt\n"
         "  254  guest fault\n"
         "  255  abort\n",
     .modules = modules,
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
 
     hvt_setup_cpuid(&guest);
     tender_stack_guard(&config, &guest.guard_start, &guest.guard_end);
+    guest.guest_wx = config.has_stack_note;
     hvt_setup_paging(&guest, config.image);
     hvt_setup_vcpu(&guest, config.image->entry);
 

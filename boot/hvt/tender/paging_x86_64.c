@@ -11,6 +11,15 @@
  * (from the image's Kiln stack note), which is not present: its 2 MiB
  * regions get 4 KiB page tables too, so the guard is exact.
  *
+ * That W^X inside the guest is for Kiln images (g->guest_wx: the image has
+ * Kiln's stack note), whose trap handler then reports a write to their
+ * code as a guest fault with its address. A Solo5 image gets what
+ * solo5-hvt gives it: its segments writable in its own page tables, so
+ * such a write reaches the host mapping, which keeps text and rodata
+ * read-only, and ends the tender with status 1 ("host/guest translation
+ * fault"), the result Solo5's own tests expect. Data stays non-executable
+ * for both.
+ *
  * The page tables for the image come from the unused pages 0x9000-0xffff
  * (seven, for 14 MiB of image beyond the first 2 MiB), then from
  * 0x80000-0xfffff (128 more, 256 MiB), which the guest sees read-only like
@@ -50,11 +59,10 @@ static uint64_t page_bits(const struct tender_guest *g,
         const struct elf_segment *s = &image->segments[i];
         if (addr < s->start || addr >= s->end)
             continue;
+        uint64_t rw = (s->prot & PROT_WRITE) || !g->guest_wx ? X86_PTE_RW : 0;
         if (s->prot & PROT_EXEC)
-            return X86_PTE_P;
-        if (s->prot & PROT_WRITE)
-            return X86_PTE_P | X86_PTE_RW | X86_PTE_NX;
-        return X86_PTE_P | X86_PTE_NX;
+            return X86_PTE_P | rw;
+        return X86_PTE_P | rw | X86_PTE_NX;
     }
     return X86_PTE_P | X86_PTE_RW | X86_PTE_NX;
 }
