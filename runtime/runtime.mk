@@ -2,11 +2,26 @@
 #
 # RUNTIME_SOURCES      compiled with the shared target flags plus -mgeneral-regs-only
 #                      (no SSE/x87: the emulating KVM of some hosts cannot run it).
+#                      The flag does not bind assembly: string/x86_64/*.S use
+#                      SSE2/AVX2, unless RUNTIME_STRING_GENERAL_REGS leaves
+#                      them out (below).
 # RUNTIME_FPU_SOURCES  units that need floating point (double in the interface or body).
 # RUNTIME_CFLAGS       extra flags for every runtime unit (not for applications).
 #
 # Other parts of the runtime add to these lists in their own fragment,
 # runtime/src/<dir>/<name>.mk, included at the end of this file.
+#
+# Per-architecture sources (musl's convention): the lists name the portable
+# file, <dir>/<name>.c; where runtime/src/<dir>/$(KILN_ARCH)/<name>.c or .S
+# exists, it is compiled instead (setjmp/x86_64/setjmp.S; the SSE2, AVX2
+# and AVX-512 string functions in string/x86_64/). A file that exists only
+# for one architecture is listed under its own path. With
+# RUNTIME_STRING_GENERAL_REGS (runtime/Config.in: no vector unit),
+# <dir>/$(KILN_ARCH)/general-regs/, where it exists, is searched instead of
+# <dir>/$(KILN_ARCH)/ (string/x86_64/general-regs/ holds the rep movsq/stosq
+# memcpy, memmove and memset); the other functions of that <dir> are then
+# the portable ones. KILN_ARCH comes from the configuration
+# (package/pkg-target.mk) or, for the host tests, from runtime/tests/Makefile.
 
 KILN_TOP ?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 
@@ -56,7 +71,7 @@ RUNTIME_SOURCES = \
 	malloc/posix_memalign.c \
 	malloc/reallocarray.c \
 	malloc/tlsf.c \
-	setjmp/setjmp.S \
+	setjmp/setjmp.c \
 	signal/raise.c \
 	signal/signal.c \
 	stdlib/abs.c \
@@ -135,3 +150,15 @@ RUNTIME_FPU_SOURCES = \
 
 # The fragments of the other runtime parts (stdio, strtod, ...).
 include $(sort $(wildcard $(KILN_TOP)/runtime/src/*/*.mk))
+
+# Per-architecture replacements (see the top of this file). $(1): a source
+# of a list; the result: the file to compile for it.
+RUNTIME_SRCDIR := $(KILN_TOP)/runtime/src
+runtime-arch-dir = $(if $(KILN_RUNTIME_STRING_GENERAL_REGS),$(if $(wildcard \
+	$(RUNTIME_SRCDIR)/$(1)$(KILN_ARCH)/general-regs/.),$(KILN_ARCH)/general-regs,$(KILN_ARCH)),$(KILN_ARCH))
+runtime-arch-source = $(or $(patsubst $(RUNTIME_SRCDIR)/%,%,$(firstword $(wildcard \
+	$(addprefix $(RUNTIME_SRCDIR)/$(dir $(1))$(call runtime-arch-dir,$(dir $(1)))/$(basename $(notdir $(1))),.S .c)))),$(1))
+ifneq ($(strip $(KILN_ARCH)),)
+RUNTIME_SOURCES := $(foreach s,$(RUNTIME_SOURCES),$(call runtime-arch-source,$(s)))
+RUNTIME_FPU_SOURCES := $(foreach s,$(RUNTIME_FPU_SOURCES),$(call runtime-arch-source,$(s)))
+endif

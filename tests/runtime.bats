@@ -28,6 +28,7 @@ run_host_test() {
 }
 
 @test "string and memory functions match glibc over every size and alignment" { run_host_test test_string; }
+@test "memcpy, memmove, memset, memcmp, memchr, strlen, strchr, strcmp: every implementation (vector widths, portable, general-register) matches glibc over sizes 0-4096, alignments and page edges" { run_host_test test_string_impls; }
 @test "strto* integer conversions match glibc" { run_host_test test_strtol; }
 @test "strtod, strtof, strtold are correctly rounded (glibc as oracle)" { run_host_test test_strtod; }
 @test "printf family: integer conversions, flags, widths, precisions bit-exact" { run_host_test test_printf; }
@@ -38,7 +39,36 @@ run_host_test() {
 @test "time conversions and strftime match glibc" { run_host_test test_time; }
 @test "allocator stress: poisoned payloads, no overlap, alignment; corruption aborts" { run_host_test test_malloc; }
 @test "ctype, setjmp, exit/atexit, assert, signal, locale, div, rand" { run_host_test test_libc; }
-@test "an application built against Kiln's headers runs (fortify aborts included)" { run_host_test test_app; }
+@test "an application built against Kiln's headers runs; fortify at levels 1-3 checks glibc's sizes (memset to the end of a struct passes, overflows abort)" { run_host_test test_app; }
+
+# runtime_sources [VAR=VALUE...]: the runtime's source list as runtime.mk
+# computes it for x86_64, one per line.
+runtime_sources() {
+	printf 'include $(KILN_TOP)/runtime/runtime.mk\nall:\n\t@printf "%%s\\n" $(RUNTIME_SOURCES) $(RUNTIME_FPU_SOURCES)\n' |
+		make -s --no-print-directory -f - all KILN_TOP="$KILN_TOP" KILN_ARCH=x86_64 "$@"
+}
+
+@test "runtime.mk compiles <dir>/x86_64/<name> in place of <dir>/<name>.c; general-register string functions on request" {
+	local sources f
+	run runtime_sources
+	[ "$status" -eq 0 ]
+	sources=$output
+	for f in setjmp/x86_64/setjmp.S string/x86_64/memcpy.S string/x86_64/strlen.S string/x86_64/strcmp.S string/strstr.c; do
+		grep -qx "$f" <<<"$sources" || { echo "default: $f is not compiled"; return 1; }
+	done
+	for f in setjmp/setjmp.c string/memcpy.c string/strlen.c; do
+		run grep -qx "$f" <<<"$sources"
+		[ "$status" -ne 0 ] || { echo "default: $f is compiled beside its x86_64 version"; return 1; }
+	done
+	run runtime_sources KILN_RUNTIME_STRING_GENERAL_REGS=y
+	[ "$status" -eq 0 ]
+	sources=$output
+	for f in setjmp/x86_64/setjmp.S string/x86_64/general-regs/memcpy.c string/x86_64/general-regs/memset.c string/strlen.c string/memcmp.c; do
+		grep -qx "$f" <<<"$sources" || { echo "general regs: $f is not compiled"; return 1; }
+	done
+	run grep -c "string/x86_64/[a-z]*\.S" <<<"$sources"
+	[ "$output" = 0 ] || { echo "general regs: $output vector string files are still compiled"; return 1; }
+}
 
 @test "every test program in runtime/tests is run by this suite" {
 	for src in "$KILN_TOP"/runtime/tests/test_*.c; do

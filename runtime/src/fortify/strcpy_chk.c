@@ -26,3 +26,10 @@ char *__strncpy_chk(char *restrict d, const char *restrict s, size_t n, size_t d
 		__chk_fail("strncpy");
 	return strncpy(d, s, n);
 }
+
+char *__stpncpy_chk(char *restrict d, const char *restrict s, size_t n, size_t dsize)
+{
+	if (n > dsize)
+		__chk_fail("stpncpy");
+	return stpncpy(d, s, n);
+}

@@ -1,9 +1,9 @@
 #include <string.h>
 #include "internal/word.h"
 
-/* Small copies with (possibly overlapping) word moves; large ones with a
- * string instruction, which modern x86 CPUs run at full cache bandwidth
- * without SSE registers (the runtime core must not use them). */
+/* Portable memcpy: small copies with (possibly overlapping) word moves,
+ * large ones a word at a time. The architectures' own versions replace it
+ * (string/<arch>/, see runtime/runtime.mk). */
 void *memcpy(void *restrict dest, const void *restrict src, size_t n)
 {
 	unsigned char *d = dest;
@@ -55,33 +55,11 @@ void *memcpy(void *restrict dest, const void *restrict src, size_t n)
 		__word_store(d + n - 8, t3);
 		return dest;
 	}
-#if defined(__x86_64__)
-	{
-		/* Align the destination with one word, move whole quadwords,
-		 * then one overlapping word for the tail. rep movsq runs at full
-		 * bandwidth like rep movsb on real CPUs, and where the string
-		 * instruction is emulated per iteration (nested KVM without
-		 * hardware assistance) it needs eight times fewer of them. */
-		uint64_t head = __word_load(s), tail = __word_load(s + n - 8);
-		size_t skip = 8 - ((uintptr_t)d & 7), q;
-		unsigned char *end = d + n;
-
-		__word_store(d, head);
-		d += skip, s += skip, n -= skip;
-		q = n / 8;
-		__asm__ volatile("rep movsq"
-				 : "+D"(d), "+S"(s), "+c"(q)
-				 :
-				 : "memory");
-		__word_store(end - 8, tail);
-	}
-#else
 	while (n >= 8) {
 		__word_store(d, __word_load(s));
 		d += 8, s += 8, n -= 8;
 	}
 	while (n--)
 		*d++ = *s++;
-#endif
 	return dest;
 }

@@ -9,20 +9,12 @@ void *memmove(void *dest, const void *src, size_t n)
 	if (d == s || n == 0)
 		return dest;
 	/* Destination below the source, or no overlap: a forward copy reads
-	 * every byte before it is overwritten. rep movsb keeps byte-by-byte
-	 * semantics for overlapping operands. */
+	 * every byte before it is overwritten. */
 	if ((uintptr_t)d - (uintptr_t)s >= n) {
 		if (d + n <= s || s + n <= d)
 			return memcpy(d, s, n);
-#if defined(__x86_64__)
-		__asm__ volatile("rep movsb"
-				 : "+D"(d), "+S"(s), "+c"(n)
-				 :
-				 : "memory");
-#else
 		while (n--)
 			*d++ = *s++;
-#endif
 		return dest;
 	}
 	/* Destination above the source and overlapping: copy backwards, a

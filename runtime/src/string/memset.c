@@ -43,29 +43,11 @@ void *memset(void *dest, int c, size_t n)
 		__word_store(d + n - 8, w);
 		return dest;
 	}
-#if defined(__x86_64__)
-	{
-		/* As memcpy: align with one word, rep stosq, overlapping tail
-		 * (quadwords: 8x fewer iterations where rep is emulated). */
-		size_t skip = 8 - ((uintptr_t)d & 7), q;
-		unsigned char *end = d + n;
-
-		__word_store(d, w);
-		d += skip, n -= skip;
-		q = n / 8;
-		__asm__ volatile("rep stosq"
-				 : "+D"(d), "+c"(q)
-				 : "a"(w)
-				 : "memory");
-		__word_store(end - 8, w);
-	}
-#else
 	while (n >= 8) {
 		__word_store(d, w);
 		d += 8, n -= 8;
 	}
 	while (n--)
 		*d++ = (unsigned char)c;
-#endif
 	return dest;
 }

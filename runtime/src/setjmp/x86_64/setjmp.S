@@ -2,7 +2,6 @@
  * Saves the callee-saved registers, the caller's stack pointer and the
  * return address; no floating-point state (the ABI makes x87/SSE control
  * words callee-saved, but the runtime core does not change them). */
-#if defined(__x86_64__)
 	.text
 	.globl setjmp, _setjmp, longjmp, _longjmp
 	.type setjmp, @function
@@ -44,8 +43,5 @@ _longjmp:
 	.size longjmp, . - longjmp
 	.size _longjmp, . - _longjmp
 
-#else
-#error "setjmp.S: only x86_64 is implemented; add this architecture's setjmp"
-#endif
 
 	.section .note.GNU-stack, "", @progbits

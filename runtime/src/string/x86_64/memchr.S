@@ -1,0 +1,16 @@
+/* Kiln runtime: memchr for x86_64, SSE2 or AVX2 (chosen on the first
+ * call, dispatch.h). */
+#include "dispatch.h"
+
+#define VEC_SIZE 16
+#include "vec.h"
+#include "memchr-vec.inc"
+#undef VEC_SIZE
+
+#define VEC_SIZE 32
+#include "vec.h"
+#include "memchr-vec.inc"
+
+	KILN_DISPATCH memchr, memchr
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,16 @@
+/* Kiln runtime: strlen for x86_64, SSE2 or AVX2 (chosen on the first
+ * call, dispatch.h). */
+#include "dispatch.h"
+
+#define VEC_SIZE 16
+#include "vec.h"
+#include "strlen-vec.inc"
+#undef VEC_SIZE
+
+#define VEC_SIZE 32
+#include "vec.h"
+#include "strlen-vec.inc"
+
+	KILN_DISPATCH strlen, strlen
+
+	.section .note.GNU-stack, "", @progbits
