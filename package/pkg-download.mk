@@ -2,7 +2,9 @@
 # extract, patch. Shared by every package flavour.
 #
 # Sites, in the order tried: the primary mirror, the package's upstream
-# site, the backup mirror. Each environment variable overrides the option:
+# site, the backup mirror. Each variable given on the command line or in the
+# environment overrides the option, and is remembered in $(O)
+# (package/pkg-dl-settings.mk):
 #   KILN_DL_DIR        download cache (KILN_DL_DIR in menuconfig; default dl/)
 #   KILN_PRIMARY_SITE  KILN_PRIMARY_SITE
 #   KILN_BACKUP_SITE   KILN_BACKUP_SITE
@@ -10,18 +12,17 @@
 
 KILN_DL := $(HOST_BIN)/kiln-dl
 
-# The environment wins over .config for the download settings.
+# What was given to make (or remembered) wins over .config.
 DL_DIR := $(abspath $(or $(KILN_DL_DIR_ENV),$(call qstrip,$(KILN_DL_DIR)),$(KILN_TOP)/dl))
 PRIMARY_SITE := $(call qstrip,$(or $(KILN_PRIMARY_SITE_ENV),$(KILN_PRIMARY_SITE)))
 BACKUP_SITE := $(call qstrip,$(or $(KILN_BACKUP_SITE_ENV),$(KILN_BACKUP_SITE)))
 KILN_PATCH_DIRS := $(call qstrip,$(KILN_GLOBAL_PATCH_DIR))
 
-# A variable that came from the environment is exported again with its
-# current value, which is now .config's (quoted): give sub-makes (the
-# -rebuild verbs, foreign packages) the settings in force instead.
-export KILN_DL_DIR := $(DL_DIR)
-export KILN_PRIMARY_SITE := $(PRIMARY_SITE)
-export KILN_BACKUP_SITE := $(BACKUP_SITE)
+# A variable that came from the environment would be exported with its
+# current value, which is now .config's: a sub-make (the -rebuild verbs)
+# would take it as given, and remember it. Sub-makes read what is
+# remembered in $(O) instead (command-line values reach them as such).
+unexport KILN_DL_DIR KILN_PRIMARY_SITE KILN_BACKUP_SITE
 
 # $(1): PREFIX. The URLs to try for the upstream archive, in order.
 kiln-pkg-urls = $(strip \
@@ -55,6 +56,7 @@ KILN_DL_OPTS = --connect-timeout $(or $(KILN_DL_CONNECT_TIMEOUT),15) \
 # the hash file: used, from the mirrors only, when the upstream archive
 # cannot be had. The stamp of the download step holds the archive used.
 define kiln-package-source
+$(call kiln-check-one-word,$(2)_VERSION $(2)_SOURCE $(2)_SITE $(2)_STRIP_COMPONENTS)
 $(2)_PKGDIR ?= $(pkgdir)
 $(2)_SRCDIR := $(BUILD_DIR)/$(1)-$$($(2)_VERSION)
 $(2)_STAMP_EXTRACTED := $$($(2)_SRCDIR)/.stamp_extracted
@@ -84,11 +86,14 @@ $$($(2)_STAMP_DOWNLOADED): $$($(2)_HASH_FILES) | $(KILN_DL)
 # download stamp is trusted for what was downloaded, never for what is in
 # the cache now: the archive is verified first, and one that fails is
 # downloaded again (the download step run once more, which may settle on
-# another archive, so the name is read from its stamp only then).
+# another archive, so the name is read from its stamp only then). The
+# license files are then checked against the hash files, before patching.
 $(2)_EXTRACT_CMD = { $(KILN_TOP)/scripts/verify-archive $$($(2)_ARCHIVE) $$($(2)_HASH_FILES) || \
 		$$($(2)_DOWNLOAD_CMD); } && \
 	$(KILN_TOP)/scripts/extract "$(DL_DIR)/$(1)/$$$$(cat $$($(2)_STAMP_DOWNLOADED))" \
-		$$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1)
+		$$($(2)_SRCDIR) $$(or $$($(2)_STRIP_COMPONENTS),1) \
+	$$(if $$($(2)_LICENSE_FILES),&& $(KILN_TOP)/scripts/check-license-hashes $(1) $$($(2)_SRCDIR) \
+		$$($(2)_HASH_FILES) -- $$($(2)_LICENSE_FILES))
 
 # The archive the download step got (upstream, or an alternative), read
 # from its stamp when a recipe uses it, after the download step ran.

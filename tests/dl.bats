@@ -107,6 +107,17 @@ assert_cached_ok() {
 	[ "$(sed -n 2p "$HTTPD_LOG")" = "GET /a.tar.gz range=- status=200" ]
 }
 
+@test "a host name that does not resolve moves on to the next URL at once, without retrying" {
+	# .invalid never resolves (RFC 6761); a wait would not make it exist.
+	run "$KILN_DL" -o "$OUT" -H "$HASH" "http://kiln-no-such-host.invalid/a.tar.gz" "$HTTP/a.tar.gz"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	assert_cached_ok
+	[[ "$output" == *"kiln-no-such-host.invalid/a.tar.gz: cannot resolve the host name"* ]]
+	[[ "$output" != *"retrying"* ]]
+	[ "$(cat "$HTTPD_LOG")" = "GET /a.tar.gz range=- status=200" ]
+}
+
 @test "a transient server error is retried on the same URL" {
 	run "$KILN_DL" -o "$OUT" -H "$HASH" "$HTTP/flaky/a.tar.gz"
 	[ "$status" -eq 0 ]
@@ -383,6 +394,33 @@ GET /a.tar.gz range=- status=200" ]
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"corrupt"* ]]
 	[[ "$output" == *"expected $(printf '%064d' 0), got $A_SHA"* ]]
+}
+
+@test "SHA-256 gives the FIPS 180-4 digests: accepted when listed, reported when not" {
+	local zero expected name
+	zero=$(printf '%064d' 0)
+	mkdir -p "$CACHE"
+	: >"$CACHE/empty"
+	printf abc >"$CACHE/abc"
+	printf abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq >"$CACHE/two-blocks"
+	head -c 1000000 /dev/zero | tr '\0' a >"$CACHE/million-a" # spans several reads
+	for name in empty abc two-blocks million-a; do
+		case $name in
+		empty) expected=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 ;;
+		abc) expected=ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad ;;
+		two-blocks) expected=248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1 ;;
+		million-a) expected=cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0 ;;
+		esac
+		printf 'sha256  %s  %s\n' "$expected" "$name" >"$BATS_TEST_TMPDIR/known.hash"
+		run "$KILN_DL" -o "$CACHE/$name" -H "$BATS_TEST_TMPDIR/known.hash"
+		[ "$status" -eq 0 ]
+		[ -z "$output" ]
+		# Listed with another digest: the error names the one computed.
+		printf 'sha256  %s  %s\n' "$zero" "$name" >"$BATS_TEST_TMPDIR/other.hash"
+		run "$KILN_DL" -o "$CACHE/$name" -H "$BATS_TEST_TMPDIR/other.hash"
+		[ "$status" -eq 1 ]
+		[[ "$output" == *"$CACHE/$name in the cache is corrupt (sha256 $expected,"* ]]
+	done
 }
 
 @test "usage errors exit 2 and say what is missing" {

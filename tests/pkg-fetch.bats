@@ -198,6 +198,41 @@ said_corrupt_once() {
 	[[ "$output" == *"$CALC is not in the cache $KILN_DL_DIR/tinycalc and there is no URL"* ]]
 }
 
+@test "KILN_DL_DIR and KILN_PRIMARY_SITE given once are remembered in the output folder, never writing into Kiln's tree" {
+	local dl="$BATS_TEST_TMPDIR/dl-given" kiln_dl="$KILN_ROOT/dl/tinycalc"
+	local had_kiln_dl=n
+	[ -e "$kiln_dl" ] && had_kiln_dl=y
+	unset KILN_DL_DIR
+	# Given on the command line once...
+	run kmake KILN_DL_DIR="$dl" KILN_PRIMARY_SITE="$HTTP" tinycalc-source
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ -f "$dl/tinycalc/$CALC" ]
+	kmake tinycalc-dirclean >/dev/null
+	rm -rf "$dl"
+	: >"$HTTPD_LOG"
+	# ... then not: the same cache and mirror, for the whole build.
+	run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(served "$CALC")" = "/$CALC 200" ]
+	[ -f "$dl/tinycalc/$CALC" ]
+	[ -x "$O/images/calc-demo.spt" ]
+	[ "$had_kiln_dl" = y ] || [ ! -e "$kiln_dl" ]
+	# <pkg>-rebuild's own make too.
+	run kmake tinycalc-rebuild
+	echo "$output"
+	[ "$status" -eq 0 ]
+	# Given empty, the site is forgotten (the cache stays remembered).
+	kmake tinycalc-dirclean >/dev/null
+	rm -rf "$dl"
+	run kmake KILN_PRIMARY_SITE= tinycalc-source
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"$CALC is not in the cache $dl/tinycalc and there is no URL"* ]]
+	[ "$had_kiln_dl" = y ] || [ ! -e "$kiln_dl" ]
+}
+
 @test "after make source a fresh output folder builds with no network at all" {
 	KILN_PRIMARY_SITE=$HTTP run kmake source
 	echo "$output"
@@ -264,6 +299,13 @@ said_corrupt_once() {
 	grep -qx "source = $alt" "$O/kiln.lock"
 	grep -qx "sha256 = $(sha256_of "$SRV/altonly/$alt")" "$O/kiln.lock"
 	grep -qx "upstream_source = $CALC" "$O/kiln.lock"
+	# legal-info names that archive and the mirror it came from.
+	KILN_PRIMARY_SITE=$HTTP/altonly run kmake TINYCALC_ALT_SOURCES=$alt legal-info
+	echo "$output"
+	[ "$status" -eq 0 ]
+	grep -x '"tinycalc",.*' "$O/legal-info/manifest.csv"
+	grep -qx "\"tinycalc\",\"1.0\",\"MIT\",\"LICENSE\",\"$alt\",\"$HTTP/altonly\"" "$O/legal-info/manifest.csv"
+	cmp "$O/legal-info/sources/tinycalc-1.0/$alt" "$SRV/altonly/$alt"
 	# Without a hash for it, the alternative is refused like any archive.
 	rm -rf "$KILN_DL_DIR" "$O/build/.downloads"
 	rm "$overlay/tinycalc/tinycalc.hash"

@@ -285,7 +285,11 @@ static void classify(CURL *curl, CURLcode rc, const char *errbuf, const struct f
 		return;
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		snprintf(r->reason, sizeof r->reason, "cannot resolve the host name (%s)", detail);
+		/* A name that does not exist (a typo, a retired site) will not
+		 * appear in the seconds of a back-off: move on to the next URL. */
+		snprintf(r->reason, sizeof r->reason,
+			 "cannot resolve the host name (%s): check the URL's host, or the network", detail);
+		r->status = FETCH_PERMANENT;
 		return;
 	case CURLE_OPERATION_TIMEDOUT:
 		/* Stalls are caught in report_progress; the only timeout set is the connect one. */

@@ -42,6 +42,7 @@ struct options {
 	struct fetch_options fetch;
 	long retries;
 	bool quiet;
+	const char *then; /* --then: the archive tried next when this one fails */
 	char **urls;
 	size_t n_urls;
 };
@@ -57,7 +58,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: kiln-dl -o <cache>/<pkg>/<file> -H <hash file> [-H <hash file>]...\n"
 		"               [--connect-timeout SEC] [--stall-timeout SEC] [--max-size SIZE]\n"
-		"               [--retries N] [-q] [URL]...\n"
+		"               [--retries N] [--then NAME] [-q] [URL]...\n"
 		"Downloads the first URL that works into the output path after checking its\n"
 		"sha256 against the hash files (Buildroot format). Options:\n"
 		"  -o PATH               output file; its basename is looked up in the hash files\n"
@@ -67,6 +68,8 @@ static void usage(FILE *f)
 		"  --max-size SIZE       refuse a file larger than SIZE bytes, or K, M, G, T (KiB...)\n"
 		"                        (default 1G); a body that goes past it is stopped\n"
 		"  --retries N           retries per URL for transient failures (default 3)\n"
+		"  --then NAME           the caller tries archive NAME next if this one cannot be\n"
+		"                        downloaded: then say so, not to copy this one by hand\n"
 		"  -q                    print nothing on success\n"
 		"Environment: KILN_DL_BACKOFF_MS first wait between retries (default 1000, doubles);\n"
 		"CURL_CA_BUNDLE CA certificates for https instead of the system's.\n");
@@ -108,12 +111,13 @@ static int64_t parse_size(const char *text, const char *option)
 
 static void parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CONNECT = 256, OPT_STALL, OPT_MAX_SIZE, OPT_RETRIES, OPT_HELP };
+	enum { OPT_CONNECT = 256, OPT_STALL, OPT_MAX_SIZE, OPT_RETRIES, OPT_THEN, OPT_HELP };
 	static const struct option longopts[] = {
 		{ "connect-timeout", required_argument, NULL, OPT_CONNECT },
 		{ "stall-timeout", required_argument, NULL, OPT_STALL },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "retries", required_argument, NULL, OPT_RETRIES },
+		{ "then", required_argument, NULL, OPT_THEN },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
@@ -149,6 +153,9 @@ static void parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_RETRIES:
 			o->retries = parse_count(optarg, "--retries", 0);
+			break;
+		case OPT_THEN:
+			o->then = optarg;
 			break;
 		case OPT_HELP:
 			usage(stdout);
@@ -304,6 +311,12 @@ static int download(const struct options *o, const char *name, const char *cache
 		return 1;
 	}
 	/* No URL is fine while the file is cached (checked before we get here). */
+	if (o->n_urls == 0 && o->then) {
+		fprintf(stderr, "kiln-dl: %s is not in the cache %s and has no URL (%s is tried next)\n",
+			name, cache_dir, o->then);
+		free(part);
+		return 1;
+	}
 	if (o->n_urls == 0) {
 		fprintf(stderr, "kiln-dl: %s is not in the cache %s and there is no URL to download it "
 			"from: set a primary site or the package's site, or copy it there by hand "
@@ -326,7 +339,13 @@ static int download(const struct options *o, const char *name, const char *cache
 	}
 	fetch_global_cleanup();
 
-	if (result == URL_FAILED) {
+	if (result == URL_FAILED && o->then) {
+		/* Not the end: the advice to copy a file by hand comes when every archive failed. */
+		fprintf(stderr, "kiln-dl: %s is not available from its URLs (%s is tried next); tried:\n",
+			name, o->then);
+		for (size_t i = 0; i < tried; i++)
+			fprintf(stderr, "  %s: %s\n", outcomes[i].url, outcomes[i].reason);
+	} else if (result == URL_FAILED) {
 		fprintf(stderr, "kiln-dl: could not download %s into %s; tried:\n", name, cache_dir);
 		for (size_t i = 0; i < tried; i++)
 			fprintf(stderr, "  %s: %s\n", outcomes[i].url, outcomes[i].reason);

@@ -6,18 +6,25 @@ dl_build() {
 		[ -x "$KILN_DL" ] || { echo "KILN_DL=$KILN_DL is not an executable" >&2; return 1; }
 		return 0
 	fi
-	local dir="$KILN_ROOT/scripts/dl" names sources=() src
+	local dir="$KILN_ROOT/scripts/dl" names libs sources=() src
 	# Ask make, so continuation lines and the like in dl.mk are read the way the build reads
 	# them; without the flags of a calling `make check`.
-	# shellcheck disable=SC2016 # $(KILN_DL_SOURCES) is for make, not the shell
-	names=$(printf 'print:\n\t@echo $(KILN_DL_SOURCES)\n' |
-		env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory -f "$dir/dl.mk" -f - print)
+	names=$(dl_mk_variable KILN_DL_SOURCES) libs=$(dl_mk_variable KILN_DL_LDLIBS)
 	for src in $names; do
 		sources+=("$dir/$src")
 	done
 	[ ${#sources[@]} -gt 0 ] || { echo "no KILN_DL_SOURCES in $dir/dl.mk" >&2; return 1; }
 	export KILN_DL="$BATS_FILE_TMPDIR/kiln-dl"
-	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o "$KILN_DL" "${sources[@]}" -lcurl
+	# shellcheck disable=SC2086 # $libs is a list of -l flags
+	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -o "$KILN_DL" "${sources[@]}" $libs
+}
+
+# The value of a variable scripts/dl/dl.mk sets, as make reads it.
+dl_mk_variable() {
+	# shellcheck disable=SC2016 # $(...) is for make, not the shell
+	printf 'print:\n\t@echo $(%s)\n' "$1" |
+		env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory \
+			-f "$KILN_ROOT/scripts/dl/dl.mk" -f - print
 }
 
 # Start tests/lib/httpd.py on a free port: httpd_launch <port file> <log> [httpd.py options].
