@@ -47,6 +47,10 @@ include $(KILN_TOP)/package/pkg-utils.mk
 # commands need not repeat it. KILN_EXTERNAL= (empty) forgets it.
 include $(KILN_TOP)/package/pkg-external.mk
 
+# KILN_DL_DIR, KILN_PRIMARY_SITE, KILN_BACKUP_SITE: given on the command line
+# or in the environment, they override .config and are remembered in $(O).
+include $(KILN_TOP)/package/pkg-dl-settings.mk
+
 # Targets that never read the configuration.
 KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig randconfig syncconfig \
 	savedefconfig %_defconfig defconfig list-defconfigs help clean distclean \
@@ -80,10 +84,6 @@ ifneq ($(KILN_NEEDS_CONFIG),)
 ifeq ($(wildcard $(KILN_CONFIG)),)
 $(error No configuration in $(O). Start with `make hvt_defconfig` (see `make list-defconfigs`) or `make menuconfig`)
 endif
-# The environment overrides the download settings of .config.
-KILN_DL_DIR_ENV := $(if $(filter environment command%,$(origin KILN_DL_DIR)),$(KILN_DL_DIR))
-KILN_PRIMARY_SITE_ENV := $(if $(filter environment command%,$(origin KILN_PRIMARY_SITE)),$(KILN_PRIMARY_SITE))
-KILN_BACKUP_SITE_ENV := $(if $(filter environment command%,$(origin KILN_BACKUP_SITE)),$(KILN_BACKUP_SITE))
 # A .config changed since it was last checked (edited by hand, say) is
 # checked before make reads it: unknown symbols, lines that are no
 # configuration, values the menus would not take. Then nothing is built.
@@ -128,6 +128,7 @@ include $(sort $(wildcard $(KILN_TOP)/package/*/*.mk))
 include $(foreach e,$(KILN_EXTERNAL_DIRS),$(sort $(wildcard $(e)/package/*/*.mk)))
 
 include $(KILN_TOP)/package/pkg-info.mk
+include $(KILN_TOP)/package/pkg-reports.mk
 
 # Everything selected: the image, its tender, and every selected package
 # (also those the application does not link).
@@ -136,6 +137,13 @@ all: $(KILN_IMAGE) $(KILN_RUN_DEPS) $(KILN_SELECTED_PACKAGES)
 # make run: boot the configured image the platform's way (boot/boot.mk).
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
 	$(Q)$(KILN_RUN_CMD)
+
+# make watch: build and boot, then again on every saved change
+# (scripts/watch; RUN=0 only builds).
+watch:
+	$(Q)$(KILN_TOP)/scripts/watch O=$(O) $(if $(RUN),RUN=$(RUN)) \
+		$(if $(filter command line,$(origin ARGS)),ARGS='$(ARGS)') \
+		$(if $(KILN_EXTERNAL_DIRS),EXTERNAL='$(KILN_EXTERNAL_DIRS)')
 
 # make run-nested: the same, always inside a Linux VM under QEMU's TCG that
 # has a KVM of its own (scripts/kvm-in-qemu), for platforms that need KVM.
@@ -169,7 +177,7 @@ fuzz:
 clean:
 	$(call kiln-step-msg,CLEAN,$(O) build products)
 	$(Q)rm -rf $(BUILD_DIR) $(HOST_DIR) $(STAGING_DIR) $(IMAGES_DIR) $(O)/compile_commands.json \
-		$(O)/graphs $(O)/legal-info $(O)/kiln.lock
+		$(O)/graphs $(O)/legal-info $(O)/kiln.lock $(O)/build-time.log
 
 distclean:
 	$(call kiln-step-msg,CLEAN,$(O))
@@ -177,5 +185,5 @@ distclean:
 
 include $(KILN_TOP)/package/pkg-help.mk
 
-.PHONY: all run run-nested check check-% bench fuzz clean distclean
+.PHONY: all run run-nested watch check check-% bench fuzz clean distclean
 endif # KILN_MIXED_GOALS

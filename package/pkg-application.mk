@@ -14,7 +14,20 @@
 #                                        `extern const unsigned char
 #                                        kiln_embed_script_lua[]` and
 #                                        `kiln_embed_script_lua_size`
+#   HELLO_FPU = y                        its sources may use floating point
+#                                        (else -mgeneral-regs-only: a float
+#                                        fails with "SSE register return
+#                                        with SSE disabled"); or list such
+#                                        files in HELLO_FPU_SOURCES
+#   HELLO_CFLAGS = -DGREETING='"hi"'     for its own objects (shell words)
+#   HELLO_INCLUDES = include             -I, relative to its folder
 #   $(eval $(kiln-application))
+#
+# Its Config.in (config APP_HELLO, a choice of the Application menu) is
+# listed in package/Config.apps.in for an application in Kiln's tree (an
+# external tree's are found on their own), and selects every package of
+# HELLO_DEPENDENCIES (select PACKAGE_LUA): a missing select stops the build.
+# Comments go on lines of their own (make keeps the blanks before a `#`).
 #
 # The application whose Kconfig symbol KILN_APP_<NAME> is set is the one
 # `make` builds: $(O)/images/<app>.<platform>.
@@ -52,6 +65,8 @@ $(2)_EMBED_OBJS := $$(patsubst %,$(BUILD_DIR)/$(1)/embed/%.o,$$(subst /,_,$$($(2
 $$(foreach f,$$($(2)_EMBED),$$(eval $$(call kiln-embed-rule,$(1),$$($(2)_SRCDIR)/$$(f),$(BUILD_DIR)/$(1)/embed/$$(subst /,_,$$(f)))))
 
 $(2)_IMAGE := $(IMAGES_DIR)/$(1).$(KILN_PLATFORM)
+# The linker's map of the image: where each object's sections went (make size).
+$(2)_LINK_MAP := $(BUILD_DIR)/$(1)/$(1).$(KILN_PLATFORM).map
 $(2)_ALL_OBJS = $$($(2)_OBJS) $$($(2)_MANIFEST_O) $$($(2)_EMBED_OBJS)
 
 $$(eval $$(call kiln-package-verbs,$(1),$$($(2)_IMAGE),$$$$($(2)_ALL_OBJS) $$($(2)_IMAGE),$(BUILD_DIR)/$(1) $$($(2)_IMAGE)))
@@ -83,7 +98,7 @@ $$($(1)_OBJS): $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(
 $$($(1)_IMAGE): $$($(1)_ALL_OBJS) $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) \
 		$(KILN_RUNTIME_LIBS) $(KILN_LDSCRIPT) $(TARGET_LINK_CC) | $(IMAGES_DIR)
 	$$(call kiln-msg,LD,$$@)
-	$(Q)$(TARGET_LINK_CC) -o $$@.tmp $$($(1)_ALL_OBJS) \
+	$(Q)$(TARGET_LINK_CC) -o $$@.tmp -Wl,-Map=$$($(1)_LINK_MAP) $$($(1)_ALL_OBJS) \
 		-Wl,--start-group $$(foreach d,$$($(1)_LINK_PACKAGES),$$($$(call kiln-uppercase,$$(d))_LINK)) -Wl,--end-group
 	$(if $(KILN_POST_LINK),$(Q)$(call $(KILN_PLATFORM_PREFIX)_POST_LINK,$$@.tmp))
 	$(Q)mv -f $$@.tmp $$@

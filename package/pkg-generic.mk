@@ -7,7 +7,8 @@
 #   LUA_SOURCE = lua-$(LUA_VERSION).tar.gz       archive file name
 #   LUA_SITE = https://www.lua.org/ftp            upstream directory URL
 #   LUA_LICENSE = MIT
-#   LUA_LICENSE_FILES = src/lua.h                 in the tree, for legal-info
+#   LUA_LICENSE_FILES = src/lua.h                 in the tree, for legal-info;
+#                                                 each needs its sha256 in lua.hash
 #   LUA_DEPENDENCIES = libm                       other packages it needs
 #   LUA_SOURCES = src/lapi.c ...                  relative to the tree
 #   LUA_FPU = y                                   may use floating point
@@ -22,6 +23,11 @@
 # <PKG>_FPU_SOURCES, <PKG>_ALT_SOURCES (a distribution's repack of the same
 # release under its own name and hash, taken from the mirrors when the
 # upstream archive cannot be had; see package/pkg-download.mk).
+#
+# A header-only library lists no SOURCES, only INSTALL_HEADERS (its
+# lib<pkg>.a is then empty). Comments go on lines of their own: make keeps
+# the blanks before a `#` on the line of a value, and a VERSION, SOURCE or
+# SITE with blanks in it stops the build (package/pkg-utils.mk).
 #
 # Verbs: <pkg> <pkg>-source -extract -patch -build -rebuild -dirclean.
 
@@ -49,9 +55,12 @@ $(2)_KIND := package
 KILN_PACKAGES += $(1)
 $(call kiln-package-source,$(1),$(2))
 
+# The objects go to build/<name>/, beside the tree build/<name>-<version>/
+# (which extraction replaces whole), and each depends on the tree's stamp.
 $(2)_TREE_STAMP := $$($(2)_STAMP_PATCHED)
+$(2)_OBJDIR := $(BUILD_DIR)/$(1)
 $$(addprefix $$($(2)_SRCDIR)/,$$($(2)_SOURCES) $$($(2)_FPU_SOURCES)): $$($(2)_STAMP_PATCHED)
-$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$$($(2)_SRCDIR)))
+$$(eval $$(call kiln-objects,$(1),$(2),$$($(2)_SRCDIR),$$($(2)_OBJDIR)))
 $$(eval $$(call kiln-archive,$(2),$(STAGING_DIR)/lib/lib$$($(2)_LIBNAME).a))
 
 $(2)_STAMP_HEADERS := $(KILN_HEADERS_STAMP_DIR)/$(1)
@@ -64,7 +73,7 @@ $(2)_TARGETS := $$($(2)_LIB) $$($(2)_STAMP_HEADERS)
 $(2)_LINK = $$($(2)_LIB)
 
 $$(eval $$(call kiln-package-verbs,$(1),$$($(2)_TARGETS),$$($(2)_OBJS) $$($(2)_LIB),\
-	$$($(2)_SRCDIR) $$($(2)_LIB) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) \
+	$$($(2)_SRCDIR) $$($(2)_OBJDIR) $$($(2)_LIB) $$($(2)_STAMP_HEADERS) $$($(2)_STAMP_DOWNLOADED) \
 	$$(addprefix $(STAGING_DIR)/include/,$$(notdir $$(patsubst %/,%,$$($(2)_INSTALL_HEADERS))))))
 endef
 

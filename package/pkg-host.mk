@@ -2,6 +2,7 @@
 # the check that the host has the tools the build needs.
 
 HOSTCC ?= gcc
+include $(KILN_TOP)/package/pkg-ccache.mk
 HOST_CFLAGS ?= -O2 -g
 HOST_CFLAGS_ALL = -std=gnu11 -pipe -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
 
@@ -9,7 +10,8 @@ HOST_CFLAGS_ALL = -std=gnu11 -pipe -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
 KILN_HOST_TOOLS := gcc:gcc ar:binutils objcopy:binutils tar:tar patch:patch \
 	gzip:gzip bzip2:bzip2 xz:xz-utils kconfig-conf:kconfig-frontends \
 	curl-config:libcurl4-openssl-dev pkg-config:pkg-config
-KILN_HOST_HEADERS := seccomp.h:libseccomp-dev linux/kvm.h:linux-libc-dev curl/curl.h:libcurl4-openssl-dev
+KILN_HOST_HEADERS := seccomp.h:libseccomp-dev linux/kvm.h:linux-libc-dev curl/curl.h:libcurl4-openssl-dev \
+	openssl/evp.h:libssl-dev
 
 # Checked once per output directory; scripts/check-host names what is
 # missing and the command that installs it.
@@ -27,8 +29,8 @@ $(3)_OBJS := $$(addprefix $(BUILD_DIR)/$(1)/,$$($(3)_SOURCES:.c=.o))
 $$($(3)_OBJS): $(BUILD_DIR)/$(1)/%.o: $(2)/%.c | $(KILN_HOST_CHECKED)
 	$$(call kiln-msg,HOSTCC,$$@)
 	@mkdir -p $$(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS_ALL) -DKILN_HOST -I$(KILN_TOP)/boot/include -I$(KILN_TOP)/boot/tender -I$(2) \
-		$$($(3)_CFLAGS) -MMD -MP -c -o $$@ $$<
+	$(Q)$(KILN_CC_LAUNCHER) $(HOSTCC) $(HOST_CFLAGS_ALL) -DKILN_HOST -I$(KILN_TOP)/boot/include -I$(KILN_TOP)/boot/tender -I$(2) \
+		$$($(3)_CFLAGS) -MMD -MP -MT $$@ -c -o $$@ $$<
 -include $$($(3)_OBJS:.o=.d)
 endef
 

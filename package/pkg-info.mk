@@ -19,6 +19,21 @@ KILN_SELECTED_PACKAGES := $(call kiln-deps-closure,\
 	$(foreach p,$(KILN_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(call kiln-uppercase,$(p)))),$(p))) \
 	$($(KILN_APP_PREFIX)_LINK_PACKAGES))
 
+# Kconfig is the truth about what is built: every package that the
+# application or a selected package lists in its _DEPENDENCIES must be set
+# in .config (by a `select` in the Config.in of what needs it), or .config,
+# make menuconfig and what the image links would disagree. Not checked in
+# a make that will first refresh .config from changed menus (a `select`
+# just added): make reads everything again after that.
+kiln-config-symbol = $(if $(filter application,$($(1)_KIND)),APP,PACKAGE)_$(1)
+define kiln-unselected-error
+$(error $($(1)_NAME) needs $(2) ($(1)_DEPENDENCIES), but .config does not select it ($(KILN_CONFIG) has no KILN_PACKAGE_$(call kiln-uppercase,$(2))=y).$(KILN_NEWLINE)Add `select PACKAGE_$(call kiln-uppercase,$(2))` to `config $(call kiln-config-symbol,$(1))` in $($(1)_PKGDIR)/Config.in, then run make again)
+endef
+ifeq ($(shell find $(KILN_KCONFIG_FILES) -newer $(KILN_CONFIG) -print -quit 2>/dev/null),)
+$(foreach p,$(KILN_APP_PREFIX) $(foreach p,$(KILN_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(call kiln-uppercase,$(p)))),$(call kiln-uppercase,$(p)))),\
+	$(foreach d,$($(p)_DEPENDENCIES),$(if $(filter y,$(KILN_PACKAGE_$(call kiln-uppercase,$(d)))),,$(call kiln-unselected-error,$(p),$(d)))))
+endif
+
 # Every selected package's archive in the download cache: afterwards the
 # build needs no network.
 source: $(foreach p,$(KILN_SELECTED_PACKAGES),$(p)-source)
@@ -65,8 +80,15 @@ legal-info: $(foreach p,$(KILN_SELECTED_PACKAGES),$(p)-patch)
 	$(Q)$(foreach p,$(KILN_SELECTED_PACKAGES),$(call kiln-legal-entry,$(p),$(call kiln-uppercase,$(p)))) :
 	@echo "kiln: license texts and sources in $(KILN_LEGAL_DIR)"
 
+# The site of the archive used: the package's own site for the upstream
+# archive (Buildroot's convention, whichever mirror served it); for an
+# alternative archive, which only mirrors have, the mirrors that were asked
+# for it, in order (as make lock's urls).
+kiln-legal-site = $(strip $(if $(filter $($(1)_SOURCE),$(notdir $($(1)_ARCHIVE))),$($(1)_SITE),\
+	$(patsubst %/$(notdir $($(1)_ARCHIVE)),%,$(call kiln-pkg-alt-urls,$(notdir $($(1)_ARCHIVE))))))
+
 kiln-legal-entry = \
-	echo '"$(1)","$($(2)_VERSION)","$($(2)_LICENSE)","$($(2)_LICENSE_FILES)","$(notdir $($(2)_ARCHIVE))","$($(2)_SITE)"' >>$(KILN_LEGAL_DIR)/manifest.csv && \
+	echo '"$(1)","$($(2)_VERSION)","$($(2)_LICENSE)","$($(2)_LICENSE_FILES)","$(notdir $($(2)_ARCHIVE))","$(call kiln-legal-site,$(2))"' >>$(KILN_LEGAL_DIR)/manifest.csv && \
 	$(if $($(2)_LICENSE_FILES),,echo "kiln: warning: $(1) lists no $(2)_LICENSE_FILES" >&2 &&) \
 	mkdir -p $(KILN_LEGAL_DIR)/licenses/$(1)-$($(2)_VERSION) $(KILN_LEGAL_DIR)/sources/$(1)-$($(2)_VERSION) && \
 	$(foreach f,$($(2)_LICENSE_FILES),cp $($(2)_SRCDIR)/$(f) $(KILN_LEGAL_DIR)/licenses/$(1)-$($(2)_VERSION)/$(subst /,_,$(f)) &&) \
@@ -86,6 +108,13 @@ kiln-json-entry = "$(1)": {"kind": "$($(2)_KIND)", "version": "$($(2)_VERSION)",
 show-info:
 	@printf '%s\n' $(call kiln-shell-quote,{$(subst } ",}$(kiln-comma) ",$(strip \
 		$(foreach p,$(KILN_SELECTED_PACKAGES) $(KILN_APP),$(call kiln-json-entry,$(p),$(call kiln-uppercase,$(p))) )))})
+
+# --- make printvars VARS='A B' -----------------------------------------------
+# One "NAME=value" line per variable, expanded, for scripts (scripts/watch
+# reads KILN_RUN_CMD so that it can report the image's own exit status).
+printvars:
+	@:$(foreach v,$(VARS),$(info $(v)=$($(v))))
+	$(if $(VARS),,$(error printvars: name the variables, e.g. make printvars VARS=KILN_RUN_CMD))
 
 # --- make graph-depends ------------------------------------------------------
 KILN_GRAPH := $(O)/graphs/graph-depends.dot
@@ -110,18 +139,28 @@ endef
 # --- make compile-commands ---------------------------------------------------
 # $(O)/compile_commands.json for clangd: every object of this configuration,
 # with the flags the wrapper adds spelled out (clangd cannot see through it).
+# Make writes the list of objects and their flags as a shell fragment, and
+# scripts/gen-compile-commands has the shell read the flags as the compile
+# recipes' shell does: the JSON holds the arguments gcc really received.
 KILN_COMPILE_COMMANDS := $(O)/compile_commands.json
-kiln-cc-entry = {"directory": "$(O)", "file": "$(2)", "output": "$(1)", \
-	"arguments": [$(subst $(kiln-space),$(kiln-comma),$(foreach a,gcc $(TARGET_CFLAGS) $(3) -c -o $(1) $(2),"$(subst ",\",$(a))"))]}
+KILN_COMPILE_COMMANDS_LIST := $(BUILD_DIR)/compile-commands.sh
 kiln-cc-src = $(firstword $(wildcard $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR_ABS)/%.c,$(1)) $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR_ABS)/%.S,$(1))) $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR_ABS)/%.c,$(1)))
+# $(1) PREFIX, $(2) its objects of one kind, $(3) their flags.
+kiln-cc-list-objects = $(if $(2),flags $(3)$(kiln-newline)$(foreach o,$(2),object \
+	$(call kiln-shell-quote,$(o)) $(call kiln-shell-quote,$(call kiln-cc-src,$(o),$(1)))$(kiln-newline)))
+define kiln-cc-list
+compiler $(call kiln-shell-quote,$(TARGET_GCC)) $(call kiln-shell-quote,$(strip $(TARGET_CFLAGS)))
+$(foreach c,$(KILN_SELECTED_COMPONENTS),$(call kiln-cc-list-objects,$(c),$($(c)_NOFPU_OBJS),$(KILN_NOFPU_CFLAGS) $($(c)_OBJ_CFLAGS))$(call kiln-cc-list-objects,$(c),$($(c)_FPU_OBJS),$($(c)_OBJ_CFLAGS)))
+endef
 compile-commands: $(foreach c,$(KILN_SELECTED_COMPONENTS),$($(c)_TREE_STAMP))
-	$(file >$(KILN_COMPILE_COMMANDS),[$(subst } {,}$(kiln-comma)$(kiln-newline){,$(strip $(foreach c,$(KILN_SELECTED_COMPONENTS),\
-		$(foreach o,$($(c)_NOFPU_OBJS),$(call kiln-cc-entry,$(o),$(call kiln-cc-src,$(o),$(c)),$(KILN_NOFPU_CFLAGS) $($(c)_OBJ_CFLAGS))) \
-		$(foreach o,$($(c)_FPU_OBJS),$(call kiln-cc-entry,$(o),$(call kiln-cc-src,$(o),$(c)),$($(c)_OBJ_CFLAGS))))))])
+	$(call kiln-mkdir-now,$(BUILD_DIR))
+	$(file >$(KILN_COMPILE_COMMANDS_LIST),$(kiln-cc-list))
+	$(Q)$(KILN_TOP)/scripts/gen-compile-commands $(O) $(KILN_COMPILE_COMMANDS_LIST) >$(KILN_COMPILE_COMMANDS).tmp && \
+		mv $(KILN_COMPILE_COMMANDS).tmp $(KILN_COMPILE_COMMANDS)
 	@echo "kiln: wrote $(KILN_COMPILE_COMMANDS) ($(words $(foreach c,$(KILN_SELECTED_COMPONENTS),$($(c)_OBJS))) files)"
 
 # Object folders of local components, made on demand.
 $(sort $(filter-out $(STAGING_DIR)/lib $(STAGING_DIR)/include $(IMAGES_DIR),$(KILN_OBJ_DIRS))):
 	@mkdir -p $@
 
-.PHONY: source lock legal-info show-info graph-depends compile-commands
+.PHONY: source lock legal-info show-info printvars graph-depends compile-commands

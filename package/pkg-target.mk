@@ -4,16 +4,17 @@
 #
 #   output/host/bin/x86_64-kiln-hvt-cc -c foo.c          (compile)
 #   output/host/bin/x86_64-kiln-hvt-cc -o foo.hvt foo.o  (link an image)
+#   output/host/bin/x86_64-kiln-hvt-cc --kiln-flags      (show the flags)
 
 KILN_ARCH := $(call qstrip,$(KILN_ARCH))
 KILN_PLATFORM := $(call qstrip,$(KILN_PLATFORM))
 KILN_TRIPLET := $(KILN_ARCH)-kiln-$(KILN_PLATFORM)
 include $(KILN_TOP)/boot/$(KILN_ARCH)/toolchain.mk
 
-# Two wrappers. TARGET_CC, $(KILN_ARCH)-kiln-cc, compiles: it holds the
-# flags of the architecture and the configuration, not the platform's, so
-# that every package object is compiled once per architecture and
-# configuration and switching platform (hvt_defconfig to
+# Two wrappers (C programs, below). TARGET_CC, $(KILN_ARCH)-kiln-cc,
+# compiles: it holds the flags of the architecture and the configuration,
+# not the platform's, so that every package object is compiled once per
+# architecture and configuration and switching platform (hvt_defconfig to
 # qemu_x86_64_pc_defconfig, say) only relinks the image and builds the
 # shim, as MirageOS picks the platform at the final link. TARGET_LINK_CC,
 # $(KILN_TRIPLET)-cc, also links images for the configured platform; it is
@@ -40,6 +41,18 @@ $(call kiln-mkdir-now,$(dir $(KILN_GCC_INCLUDE_FILE)))
 $(file >$(KILN_GCC_INCLUDE_FILE),$(KILN_GCC_INCLUDE))
 endif
 
+# Reproducible images: the same configuration built from any clone, into
+# any output folder, gives the same bytes. The debug information and
+# __FILE__ name the tree /kiln and the output folder /kiln-output, not where
+# they are (GCC tries the last map first, so an output folder inside the
+# tree is /kiln-output); README.md, "Reproducible images and debugging
+# them", has the gdb commands that find the sources again. Anything that embeds a time (__DATE__, __TIME__)
+# takes SOURCE_DATE_EPOCH: the user's, else the date of the tree's last
+# commit, else 0.
+KILN_PATH_MAP_CFLAGS := -ffile-prefix-map=$(KILN_TOP)=/kiln -ffile-prefix-map=$(O)=/kiln-output
+SOURCE_DATE_EPOCH ?= $(or $(shell git -C $(KILN_TOP) log -1 --format=%ct 2>/dev/null),0)
+export SOURCE_DATE_EPOCH
+
 # Flags every target object gets (in the wrapper). Stack clash protection
 # probes large frames page by page, so none jumps over the guard page below
 # the stack (boot/include/kiln/kiln_abi.h). The host compiler's
@@ -65,6 +78,7 @@ TARGET_CFLAGS := \
 	-fno-plt -fcf-protection=none \
 	-D__kiln__ \
 	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix -Uunix \
+	$(KILN_PATH_MAP_CFLAGS) \
 	$(call qstrip,$(KILN_EXTRA_CFLAGS))
 
 # What link mode adds: the platform's linker script, the boot shim and the
@@ -79,55 +93,51 @@ TARGET_LDFLAGS := \
 TARGET_LDLIBS := \
 	-Wl,--start-group $(if $(KILN_PACKAGE_LIBM),-lm) -lc -lkiln-boot-$(KILN_PLATFORM) -Wl,--end-group -lgcc
 
-# The wrappers' text. $(1) the wrapper's name, $(2) y if it links images too.
-define kiln-wrapper-script
-#!/bin/sh
-# $(notdir $(1)): Kiln's C compiler for $(KILN_ARCH) unikernels.
-# Generated from $(KILN_CONFIG) by `make`; do not edit (run make menuconfig).
-#
-#   $(notdir $(1)) -c foo.c              compile, with Kiln's target flags
-$(if $(2),$(kiln-wrapper-link-usage),$(kiln-wrapper-compile-usage))
-cflags='$(strip $(TARGET_CFLAGS))'
-for arg; do
-	case $$arg in
-	-c|-S|-E|-M|-MM) exec $(TARGET_GCC) $$cflags "$$@" ;;
-	esac
-done
-$(if $(2),$(kiln-wrapper-link),$(kiln-wrapper-refuse-link))
+# The wrappers are one C program, scripts/cc-wrapper/cc-wrapper.c, built
+# once per wrapper with its flags compiled in from a generated source: a
+# compile through it is one exec (a shell script cost a shell per compile).
+# The generated source holds each flag as make splits it, the way the shell
+# split the flags of the script this replaces.
+KILN_CC_WRAPPER_DIR := $(KILN_TOP)/scripts/cc-wrapper
+kiln-c-string = "$(subst ",\",$(subst \,\\,$(1)))"
+kiln-c-words = { $(foreach w,$(1),$(call kiln-c-string,$(w)),) NULL }
+
+# The generated source of a wrapper. $(1) the wrapper, $(2) y if it links images too.
+define kiln-wrapper-source
+/* $(notdir $(1)): generated from .config by `make`; do not edit (run make menuconfig). */
+#include <stddef.h>
+#include "cc-wrapper.h"
+const char kiln_cc_name[] = "$(notdir $(1))";
+const char kiln_cc_compiler[] = $(call kiln-c-string,$(TARGET_GCC));
+const char *const kiln_cc_launcher[] = $(call kiln-c-words,$(KILN_CC_LAUNCHER));
+const char *const kiln_cc_cflags[] = $(call kiln-c-words,$(TARGET_CFLAGS));
+const int kiln_cc_links = $(if $(2),1,0);
+const char *const kiln_cc_ldflags[] = $(call kiln-c-words,$(if $(2),$(TARGET_LDFLAGS)));
+const char *const kiln_cc_ldlibs[] = $(call kiln-c-words,$(if $(2),$(TARGET_LDLIBS)));
+const char kiln_cc_link_hint[] = "$(KILN_ARCH)-kiln-<platform>-cc";
 endef
 
-define kiln-wrapper-link-usage
-#   $(notdir $(1)) -o app.$(KILN_PLATFORM) foo.o   link a $(KILN_PLATFORM) image
-#                                            with the boot shim and the runtime
-endef
-define kiln-wrapper-compile-usage
-# It does not link: $(KILN_ARCH)-kiln-<platform>-cc links images.
-endef
-define kiln-wrapper-link
-ldflags='$(strip $(TARGET_LDFLAGS))'
-ldlibs='$(strip $(TARGET_LDLIBS))'
-exec $(TARGET_GCC) $$cflags $$ldflags "$$@" $$ldlibs
-endef
-define kiln-wrapper-refuse-link
-echo "$(notdir $(1)): this wrapper compiles only (-c, -S, -E, -M); link images with $(KILN_ARCH)-kiln-<platform>-cc" >&2
-exit 2
-endef
-
-# Regenerate a wrapper only when its text changes, so that a no-op make
-# rebuilds nothing and a changed flag rebuilds every target object (the
-# link wrapper: every image). Written whole and executable under a
-# temporary name, then renamed: a make killed in between leaves no wrapper
-# with the right text that cannot run.
+# Regenerate a wrapper's source only when its text changes, so that a no-op
+# make rebuilds nothing and a changed flag rebuilds the wrapper and so every
+# target object (the link wrapper: every image). Source and wrapper are each
+# written whole under a temporary name, then renamed: a make killed in
+# between leaves no file with the right name and the wrong content.
 # $(1) the wrapper, $(2) y if it links.
 define kiln-wrapper-rule
-ifneq ($$(call kiln-file-differs,$(1),$$(call kiln-wrapper-script,$(1),$(2))),)
-$(1): FORCE
+ifneq ($$(call kiln-file-differs,$(BUILD_DIR)/.toolchain/$(notdir $(1)).c,$$(call kiln-wrapper-source,$(1),$(2))),)
+$(BUILD_DIR)/.toolchain/$(notdir $(1)).c: FORCE
 endif
-$(1): | $$(KILN_HOST_CHECKED)
-	$$(call kiln-msg,GEN,$$@)
+$(BUILD_DIR)/.toolchain/$(notdir $(1)).c:
 	$$(call kiln-mkdir-now,$$(@D))
-	$$(file >$$@.tmp,$$(call kiln-wrapper-script,$(1),$(2)))
-	@chmod +x $$@.tmp && mv -f $$@.tmp $$@
+	$$(file >$$@.tmp,$$(call kiln-wrapper-source,$(1),$(2)))
+	@mv -f $$@.tmp $$@
+$(1): $(BUILD_DIR)/.toolchain/$(notdir $(1)).c $(KILN_CC_WRAPPER_DIR)/cc-wrapper.c \
+		$(KILN_CC_WRAPPER_DIR)/cc-wrapper.h | $$(KILN_HOST_CHECKED)
+	$$(call kiln-msg,HOSTCC,$$@)
+	@mkdir -p $$(@D)
+	$(Q)$$(HOSTCC) $$(HOST_CFLAGS_ALL) -I$(KILN_CC_WRAPPER_DIR) -o $$@.tmp \
+		$(KILN_CC_WRAPPER_DIR)/cc-wrapper.c $(BUILD_DIR)/.toolchain/$(notdir $(1)).c
+	@mv -f $$@.tmp $$@
 endef
 $(eval $(call kiln-wrapper-rule,$(TARGET_CC),))
 $(eval $(call kiln-wrapper-rule,$(TARGET_LINK_CC),y))

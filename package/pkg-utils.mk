@@ -10,6 +10,16 @@ pkgname = $(notdir $(pkgdir))
 # Absolute paths: $(1) list, $(2) base for the relative ones.
 kiln-abs-dirs = $(foreach i,$(1),$(if $(filter /%,$(i)),$(i),$(2)/$(i)))
 
+# kiln-check-one-word: $(1) names of variables that must each be one word
+# (a version, a file name, a URL), else make fails on the paths made from
+# them with a riddle ("multiple target patterns", "Circular ... dependency
+# dropped"). The usual cause: make keeps the blanks before a comment on the
+# line of an assignment (`FOO_VERSION = 1.0  # x`). Called while a .mk is
+# read, make's message starts with that .mk and the line of its $(eval).
+kiln-check-one-word = $(foreach v,$(1),$(if $(word 2,x$($(v))x),$(error $(v) is '$($(v))', \
+	with blanks in it, but must be one word. A comment on the line of a value keeps \
+	the blanks before its '#' (make's rule): put the comment on a line of its own)))
+
 # Strip the quotes Kconfig puts around string values.
 qstrip = $(strip $(subst ",,$(1)))
 #"))
@@ -31,14 +41,24 @@ kiln-shell-quote = '$(subst ','\'',$(1))'
 KILN_SILENT := $(if $(filter-out -%,$(firstword $(MAKEFLAGS))),$(if $(findstring s,$(firstword $(MAKEFLAGS))),y))
 
 ifneq ($(filter 1,$(V))$(KILN_SILENT),)
-kiln-msg =
+kiln-msg = $(call kiln-time-mark,$(1))
 kiln-step-msg =
-kiln-pkg-msg =
+kiln-pkg-msg = $(call kiln-time-mark,$(2))
 else
-kiln-msg = $(info $(kiln-space) $(1)$(kiln-pad.$(1))$(patsubst $(O)/%,%,$(patsubst $(KILN_TOP)/%,%,$(abspath $(2)))))
+kiln-msg = $(call kiln-time-mark,$(1))$(info $(kiln-space) $(1)$(kiln-pad.$(1))$(patsubst $(O)/%,%,$(patsubst $(KILN_TOP)/%,%,$(abspath $(2)))))
 kiln-step-msg = @printf '  %-7s %s\n' '$(1)' '$(patsubst $(KILN_TOP)/%,%,$(2))'
-kiln-pkg-msg = @printf '>>> %s %s\n' '$(1)' '$(2)'
+kiln-pkg-msg = $(call kiln-time-mark,$(2))@printf '>>> %s %s\n' '$(1)' '$(2)'
 endif
+
+# make graph-build's record (scripts/build-time-report): each build step
+# (a compile, a link, a package's download, extraction, patching...) adds
+# "<start, seconds since the epoch> <step> <target>" to KILN_BUILD_TIME_LOG
+# as make starts its recipe; the target's modification time is its end.
+# Expanded with the recipe, so $@ is the step's target; one `date` each
+# (tests/bench/build-time-log.sh measures that). KILN_BUILD_TIME_LOG=
+# (empty) records nothing.
+KILN_BUILD_TIME_LOG ?= $(O)/build-time.log
+kiln-time-mark = $(if $(KILN_BUILD_TIME_LOG),$(file >>$(KILN_BUILD_TIME_LOG),$(shell date +%s.%N) $(subst $(kiln-space),_,$(1)) $(abspath $@)))
 
 # Column padding after each tag of kiln-msg (kbuild's layout).
 kiln-pad-to = $(subst x,$(kiln-space),$(1))

@@ -193,9 +193,31 @@ image_checks() {
 	image_checks "$dir/app.hvt" 1
 }
 
+@test "the wrappers are programs (one exec per compile, no shell) that show their flags" {
+	local cc=$HVT/host/bin/x86_64-kiln-cc link_cc=$HVT/host/bin/x86_64-kiln-hvt-cc
+	assert_file "$link_cc" "$HVT.log"
+	for w in "$cc" "$link_cc"; do
+		[ "$(head -c 4 "$w" | od -An -tx1 | tr -d ' \n')" = 7f454c46 ] ||
+			{ echo "$w is not an ELF program:"; head -n 3 "$w"; return 1; }
+	done
+	run "$cc" --kiln-flags
+	assert_status 0
+	[ "${#lines[@]}" -eq 1 ]
+	assert_output_has "-std=gnu11 -pipe -O2"
+	assert_output_has "-isystem $HVT/staging/include"
+	run "$link_cc" --kiln-link-flags
+	assert_status 0
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[0]}" == "-nostdlib -static -no-pie -Wl,-T,"*"/boot/hvt/hvt.lds "* ]]
+	[[ "${lines[1]}" == *"-lkiln-boot-hvt"* ]]
+	run "$cc" -o "$KILN_SUITE_TMP/never" "$KILN_SUITE_TMP/never.o"
+	assert_status 2
+	assert_output_has "x86_64-kiln-cc: this wrapper compiles only (-c, -S, -E, -M); link images with x86_64-kiln-<platform>-cc"
+}
+
 @test "changing a Toolchain option (-O2 to -Os) rebuilds every target object" {
 	assert_file "$SPT/images/hello.spt" "$SPT.log"
-	grep -q -- "-O2" "$SPT/host/bin/x86_64-kiln-spt-cc"
+	"$SPT/host/bin/x86_64-kiln-spt-cc" --kiln-flags | grep -q -- "-O2"
 	printf 'KILN_PLATFORM_SPT=y\nKILN_OPTIMIZE_S=y\n' >"$KILN_SUITE_TMP/spt_os_defconfig"
 	run kiln_load_config "$SPT" "$KILN_SUITE_TMP/spt_os_defconfig"
 	assert_status 0
@@ -203,8 +225,8 @@ image_checks() {
 	run kiln_make "$SPT" -j2
 	assert_status 0
 	# The wrapper carries the new flag...
-	grep -q -- "-Os" "$SPT/host/bin/x86_64-kiln-spt-cc"
-	if grep -- "-O2" "$SPT/host/bin/x86_64-kiln-spt-cc"; then
+	"$SPT/host/bin/x86_64-kiln-spt-cc" --kiln-flags | grep -q -- "-Os"
+	if "$SPT/host/bin/x86_64-kiln-spt-cc" --kiln-flags | grep -- "-O2"; then
 		echo "the wrapper still passes -O2 (above)"
 		return 1
 	fi

@@ -118,3 +118,30 @@ setup() {
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"KILN_EXTERNAL: $BATS_TEST_TMPDIR/empty has neither package/ nor configs/"* ]]
 }
+
+@test "an application needing a package its Config.in does not select stops make, naming the select to add" {
+	local tree="$BATS_TEST_TMPDIR/tree"
+	# (Were anything downloaded, not into Kiln's dl/.)
+	local -x KILN_DL_DIR="$BATS_TEST_TMPDIR/dl"
+	cp -R "$TREE" "$tree"
+	sed -i '/select PACKAGE_TINYMUL/d' "$tree/package/calc-demo/Config.in"
+	kmake KILN_EXTERNAL="$tree" spt_calc_demo_defconfig >/dev/null
+	grep -qx '# KILN_PACKAGE_TINYMUL is not set' "$O/.config"
+	local goal
+	for goal in all source legal-info; do
+		run kmake "$goal"
+		echo "$output"
+		[ "$status" -ne 0 ]
+		[[ "$output" == *"calc-demo needs tinymul (CALC_DEMO_DEPENDENCIES), but .config does not select it"* ]]
+		[[ "$output" == *"Add \`select PACKAGE_TINYMUL\` to \`config APP_CALC_DEMO\` in $tree/package/calc-demo/Config.in"* ]]
+		[[ "$output" != *">>>"* ]]
+	done
+	[ ! -e "$O/build/.downloads" ]
+	# Once the select is there, the next make refreshes .config and goes on.
+	sed -i 's/^\tselect PACKAGE_TINYCALC$/&\n\tselect PACKAGE_TINYMUL/' "$tree/package/calc-demo/Config.in"
+	run kmake -s show-info
+	echo "$output"
+	[ "$status" -eq 0 ]
+	grep -qx 'KILN_PACKAGE_TINYMUL=y' "$O/.config"
+	printf '%s\n' "$output" | python3 -c 'import json, sys; assert "tinymul" in json.load(sys.stdin)'
+}

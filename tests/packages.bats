@@ -16,18 +16,8 @@ load lib/dl-helpers
 setup_file() {
 	export KILN_ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 	export MIRROR_CACHE="${KILN_MIRROR_CACHE:-${HOME:-/root}/.cache/kiln/mirror}"
-	local status=0
-	MIRROR=$("$KILN_ROOT/tests/mirror/build-mirror" -c "$MIRROR_CACHE" 2>"$BATS_FILE_TMPDIR/mirror.log") ||
-		status=$?
-	if [ $status -eq 2 ]; then
-		# (bats 1.8 cannot skip from setup_file: setup skips each test.)
-		export SUITE_SKIP="Debian's source archive is unreachable: no mirror (see tests/mirror/README.md)"
-		return 0
-	fi
-	[ $status -eq 0 ] || { cat "$BATS_FILE_TMPDIR/mirror.log" >&2; return 1; }
-	export MIRROR
-	httpd_start "$MIRROR"
-	export KILN_PRIMARY_SITE=$HTTP
+	kiln_mirror_start || return 1
+	[ -z "${SUITE_SKIP:-}" ] || return 0
 	# One download cache for the whole file: each archive is fetched once.
 	export KILN_DL_DIR="$BATS_FILE_TMPDIR/dl"
 	export OUT_BASE="${KILN_TEST_TMP:-$BATS_FILE_TMPDIR}/packages"

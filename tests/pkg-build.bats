@@ -23,6 +23,8 @@ teardown_file() {
 teardown() {
 	if [ -n "${RESTORE:-}" ]; then
 		rm -f "$TREE/package/tinycalc/0002-does-not-apply.patch"
+		cp "$KILN_ROOT/tests/fixtures/pkg-tree/package/tinycalc/"{0001-calc-raise-patch-level.patch,tinycalc.hash} \
+			"$TREE/package/tinycalc/"
 		if [ "$RESTORE" = downloads ]; then
 			kmake tinycalc-dirclean >/dev/null
 		fi
@@ -59,10 +61,46 @@ EXPECTED_LINE="calc-demo: add(2,3)=5 square(7)=49 mul(6,7)=42 patch-level=1"
 	run kmake
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$(compiled "$output")" = "build/tinycalc-1.0/square.o" ]
+	[ "$(compiled "$output")" = "build/tinycalc/square.o" ]
 	[[ "$output" == *"AR      staging/lib/libtinycalc.a"* ]]
 	[[ "$output" == *"LD      images/calc-demo.spt"* ]]
 	[[ "$output" != *">>>"* ]]
+}
+
+@test "a changed patch re-patches the tree and recompiles the package in one make, as a clean build" {
+	RESTORE=tree
+	sed -i 's/^+#define TINYCALC_PATCH_LEVEL 1$/+#define TINYCALC_PATCH_LEVEL 3/' \
+		"$TREE/package/tinycalc/0001-calc-raise-patch-level.patch"
+	run kmake run
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *">>> tinycalc 1.0 Patching"* ]]
+	[ "$(compiled "$output" | grep '^build/tinycalc' | sort)" = "build/tinycalc/calc.o
+build/tinycalc/square.o" ]
+	[[ "$output" == *"patch-level=3"* ]]
+	# The library too, not only the application that includes the header.
+	strings "$O/staging/lib/libtinycalc.a" | grep -qx 'tinycalc-bonus=0 patch-level=3'
+	# And that make was the whole work: the next one has nothing to do.
+	run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *">>>"* ]]
+	[ -z "$(printf '%s\n' "$output" | grep -E '^  (CC|AR|LD|GEN) ')" ]
+}
+
+@test "a touched hash file extracts the tree again and recompiles every object of it in one make" {
+	touch "$TREE/package/tinycalc/tinycalc.hash"
+	run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *">>> tinycalc 1.0 Extracting"* ]]
+	[ "$(compiled "$output" | grep '^build/tinycalc' | sort)" = "build/tinycalc/calc.o
+build/tinycalc/square.o" ]
+	[[ "$output" == *"AR      staging/lib/libtinycalc.a"* ]]
+	[[ "$output" == *"LD      images/calc-demo.spt"* ]]
+	run kmake
+	[ "$status" -eq 0 ]
+	[ -z "$(printf '%s\n' "$output" | grep -E '^  (CC|AR|LD|GEN) ')" ]
 }
 
 @test "<pkg>-rebuild compiles every object of that package and nothing else" {
@@ -71,8 +109,8 @@ EXPECTED_LINE="calc-demo: add(2,3)=5 square(7)=49 mul(6,7)=42 patch-level=1"
 	[ "$status" -eq 0 ]
 	# (The boot shim aside: after the platform switches of an earlier
 	# test its flags file may be rewritten, see the issue notes.)
-	[ "$(compiled "$output" | grep -v '^build/boot-' | sort)" = "build/tinycalc-1.0/calc.o
-build/tinycalc-1.0/square.o" ]
+	[ "$(compiled "$output" | grep -v '^build/boot-' | sort)" = "build/tinycalc/calc.o
+build/tinycalc/square.o" ]
 	[[ "$output" == *"AR      staging/lib/libtinycalc.a"* ]]
 	run kmake
 	[ "$status" -eq 0 ]
@@ -150,8 +188,8 @@ switch_platform() {
 	[ "$status" -eq 0 ]
 	# (The boot shim aside: after the platform switches of an earlier
 	# test its flags file may be rewritten, see the issue notes.)
-	[ "$(compiled "$output" | grep -v '^build/boot-' | sort)" = "build/tinycalc-1.0/calc.o
-build/tinycalc-1.0/square.o" ]
+	[ "$(compiled "$output" | grep -v '^build/boot-' | sort)" = "build/tinycalc/calc.o
+build/tinycalc/square.o" ]
 	[[ "$output" != *">>> tinymul"* ]]
 	strings "$O/staging/lib/libtinycalc.a" | grep -qx 'tinycalc-bonus=10 patch-level=1'
 	run kmake run
@@ -165,9 +203,9 @@ build/tinycalc-1.0/square.o" ]
 	run kmake
 	echo "$output"
 	[ "$status" -eq 0 ]
-	grep -q -- '-DKILN_TEST_EXTRA=1' "$O/host/bin/x86_64-kiln-spt-cc"
-	compiled "$output" | grep -qx build/tinycalc-1.0/calc.o
-	compiled "$output" | grep -qx build/tinycalc-1.0/square.o
+	"$O/host/bin/x86_64-kiln-spt-cc" --kiln-flags | grep -q -- '-DKILN_TEST_EXTRA=1'
+	compiled "$output" | grep -qx build/tinycalc/calc.o
+	compiled "$output" | grep -qx build/tinycalc/square.o
 	compiled "$output" | grep -qx build/calc-demo/main.o
 	compiled "$output" | grep -q '^build/runtime/'
 	[[ "$output" == *">>> tinymul 1.0 Building"* ]]
@@ -220,6 +258,30 @@ build/tinycalc-1.0/square.o" ]
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"calc-demo: add(2,3)=5 square(7)=49 mul(6,7)=42 patch-level=2"* ]]
 	grep -qx '#define TINYCALC_PATCH_LEVEL 2' "$O/staging/include/calc.h"
+}
+
+@test "a wrong license hash stops the build and legal-info, naming the file and both hashes" {
+	RESTORE=tree
+	local hash="$TREE/package/tinycalc/tinycalc.hash" right wrong
+	right=$(sha256_of "$TREE/upstream/tinycalc-1.0/LICENSE")
+	wrong=$(printf '%064d' 0)
+	sed -i "s/^sha256  $right  LICENSE\$/sha256  $wrong  LICENSE/" "$hash"
+	grep -qx "sha256  $wrong  LICENSE" "$hash"
+	local goal
+	for goal in legal-info all; do
+		run kmake "$goal"
+		echo "$output"
+		[ "$status" -ne 0 ]
+		[[ "$output" == *"kiln: tinycalc: license file LICENSE has sha256 $right, but $hash says $wrong"* ]]
+	done
+	[ ! -e "$O/build/tinycalc-1.0/.stamp_extracted" ]
+	# No hash for it at all: refused too, with the line to add.
+	sed -i '/  LICENSE$/d' "$hash"
+	run kmake tinycalc-extract
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"kiln: tinycalc: no sha256 for the license file LICENSE in $hash"* ]]
+	[[ "$output" == *"sha256  $right  LICENSE"* ]]
 }
 
 @test "make lock records version, URLs, the archive's sha256, license and patch hashes" {
@@ -301,5 +363,107 @@ for e in json.load(open(sys.argv[1])):
     assert e["arguments"][-1] == e["file"] and e["output"] in e["arguments"], e
     print(os.path.realpath(e["output"]))' "$O/compile_commands.json" | sort >"$BATS_TEST_TMPDIR/listed"
 	diff "$BATS_TEST_TMPDIR/built" "$BATS_TEST_TMPDIR/listed"
-	grep -qx "$O/build/tinycalc-1.0/calc.o" "$BATS_TEST_TMPDIR/listed"
+	grep -qx "$O/build/tinycalc/calc.o" "$BATS_TEST_TMPDIR/listed"
+}
+
+@test "a foreign package's environment reaches every command of its list, one starting with ( or { too" {
+	# Without the environment, the second make would compile mul.c with the
+	# host's cc (mul.c refuses to compile without the wrapper's -D__kiln__)
+	# under Kiln's MAKEFLAGS; a list starting with ( would not even parse.
+	run kmake V=1 tinymul-rebuild 'TINYMUL_BUILD_CMDS=$(MAKE) clean && $(MAKE) libtinymul.a'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"$O/host/bin/x86_64-kiln-cc  -c -o mul.o mul.c"* ]]
+	run kmake V=1 tinymul-rebuild 'TINYMUL_BUILD_CMDS=($(MAKE) clean) && { printf "%s|%s\n" "$$CC" "$$MAKEFLAGS" >seen.env; } && $(MAKE) libtinymul.a'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"$O/host/bin/x86_64-kiln-cc  -c -o mul.o mul.c"* ]]
+	[ "$(cat "$O/build/tinymul-1.0/seen.env")" = "$O/host/bin/x86_64-kiln-cc|" ]
+	nm "$O/staging/lib/libtinymul.a" | grep -q ' T mul_ints$'
+}
+
+@test "make compile-commands lists the arguments gcc receives: shell quotes in _CFLAGS removed, not kept" {
+	run kmake compile-commands "TINYCALC_CFLAGS=-DTINYCALC_BONUS=0 -DVERSION='\"0.2.5\"' -DGREETING='hello world'"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	python3 -c '
+import json, sys
+entries = [e for e in json.load(open(sys.argv[1])) if e["file"].endswith("/calc.c")]
+assert len(entries) == 1, entries
+args = entries[0]["arguments"]
+print(args)
+assert "-DVERSION=\"0.2.5\"" in args, "no -DVERSION=\"0.2.5\""
+assert "-DGREETING=hello world" in args, "no -DGREETING=hello world"
+assert not any("\x27" in a for a in args), "a shell quote kept as a character"
+assert args[-4:] == ["-c", "-o", entries[0]["output"], entries[0]["file"]], args[-4:]' "$O/compile_commands.json"
+}
+
+@test "a failed download of the upstream archive is not reported as fatal while an alternative remains" {
+	local alt=tinycalc-1.0-repack.tar.gz dir="$BATS_TEST_TMPDIR" hash="$BATS_TEST_TMPDIR/tinycalc.hash"
+	mkdir -p "$SRV/alt-only"
+	gzip -dc "$SRV/tinycalc-1.0.tar.gz" | gzip -n -1 >"$SRV/alt-only/$alt"
+	{ cat "$TREE/package/tinycalc/tinycalc.hash"; printf 'sha256  %s  %s\n' "$(sha256_of "$SRV/alt-only/$alt")" "$alt"; } >"$hash"
+	# The upstream archive is missing; the alternative is there.
+	run "$KILN_ROOT/scripts/download-package" "$dir/stamp" "$dir/cache" "$O/host/bin/kiln-dl -q -H $hash" \
+		-- tinycalc-1.0.tar.gz "$HTTP/alt-only/tinycalc-1.0.tar.gz" -- "$alt" "$HTTP/alt-only/$alt"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(cat "$dir/stamp")" = "$alt" ]
+	[[ "$output" == *"tinycalc-1.0.tar.gz is not available from its URLs ($alt is tried next)"* ]]
+	[[ "$output" == *"trying the alternative archive $alt"* ]]
+	[[ "$output" != *"by hand"* && "$output" != *"could not download"* ]]
+	# Neither is there: the advice to copy one by hand comes once, at the end.
+	run "$KILN_ROOT/scripts/download-package" "$dir/stamp2" "$dir/cache2" "$O/host/bin/kiln-dl -q -H $hash" \
+		-- tinycalc-1.0.tar.gz "$HTTP/none/tinycalc-1.0.tar.gz" -- "$alt" "$HTTP/none/$alt"
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[ "$(printf '%s\n' "$output" | grep -c 'by hand')" -eq 1 ]
+	[[ "$(printf '%s\n' "$output" | tail -n 1)" == *"copy $alt"*"by hand"* ]]
+}
+
+@test "floating point in a source compiled without SSE: the error names the _FPU variable to set" {
+	local app="$TREE/package/calc-demo"
+	printf 'double calc_demo_half(double x) { return x / 2; }\n' >"$app/half.c"
+	printf 'int calc_demo_broken(void) { return undeclared; }\n' >"$app/broken.c"
+	run kmake 'CALC_DEMO_SOURCES=main.c half.c'
+	local float_output=$output float_status=$status
+	run kmake 'CALC_DEMO_SOURCES=main.c broken.c'
+	rm -f "$app/half.c" "$app/broken.c"
+	echo "$float_output"
+	[ "$float_status" -ne 0 ]
+	[[ "$float_output" == *"SSE register return with SSE disabled"* ]]
+	[[ "$float_output" == *"half.c uses floating point"*"set CALC_DEMO_FPU = y in its .mk"*"CALC_DEMO_FPU_SOURCES"* ]]
+	# Another error gets no such hint.
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"undeclared"* ]]
+	[[ "$output" != *"_FPU"* ]]
+}
+
+@test "a comment after a value in a .mk (make keeps the blanks before #) is named, not a riddle" {
+	local mk="$TREE/package/tinycalc/tinycalc.mk"
+	cp "$mk" "$BATS_TEST_TMPDIR/tinycalc.mk"
+	sed -i 's/^TINYCALC_VERSION = 1.0$/TINYCALC_VERSION = 1.0   # the release we test/' "$mk"
+	run kmake
+	cp "$BATS_TEST_TMPDIR/tinycalc.mk" "$mk"
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"tinycalc.mk:"*"TINYCALC_VERSION is '1.0   ', with blanks in it, but must be one word"* ]]
+	[[ "$output" == *"put the comment on a line of its own"* ]]
+	[[ "$output" != *"Circular"* && "$output" != *"target pattern"* ]]
+}
+
+@test "a foreign package's missing host tool is named with its Debian package before its first step" {
+	rm -f "$O/build/tinymul-1.0/.stamp_configured"
+	run kmake 'TINYMUL_HOST_TOOLS=sh:dash kiln-no-such-tool:kiln-tool-package'
+	echo "$output"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"kiln-no-such-tool (Debian package kiln-tool-package)"* ]]
+	[[ "$output" == *"tinymul needs these programs (TINYMUL_HOST_TOOLS)"* ]]
+	[[ "$output" != *"sh (Debian package dash)"* ]]
+	[[ "$output" != *">>> tinymul 1.0 Building"* ]]
+	run kmake
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *">>> tinymul 1.0 Building"* ]]
 }

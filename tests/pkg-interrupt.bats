@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # Interrupted work is never taken as done: `kill -9` of the make process
-# group while it downloads, extracts, patches or links, then `make` again,
-# gives the very image an uninterrupted build gives (byte for byte: the
-# builds are reproducible in one output folder). Packages of
+# group while it downloads, extracts, patches, compiles or links, then
+# `make` again, gives the very image an uninterrupted build gives (byte for
+# byte: the builds are reproducible in one output folder). Packages of
 # tests/fixtures/pkg-tree (tests/lib/pkg-helpers.bash).
 #
 # Each step is stopped at a known point: the server's pause mode for a
@@ -32,9 +32,10 @@ setup() {
 
 # make_holding_wrappers DIR: tar, patch and gcc wrappers in DIR. Each runs
 # the real program; then, when $HOLD_STEP names its step, it touches
-# $HOLD_READY and sleeps until killed. The gcc one holds on the image's link,
-# after leaving half of the image's bytes in place, as a linker killed while
-# writing does (ld creates its output when it starts).
+# $HOLD_READY and sleeps until killed. The gcc one holds on the image's link
+# (step link) or on tinycalc's calc.o (step compile), after leaving half of
+# the output's bytes in place, as a linker or assembler killed while writing
+# does (each creates its output when it starts).
 make_holding_wrappers() {
 	local dir=$1
 	mkdir -p "$dir"
@@ -59,10 +60,10 @@ real=$(command -v gcc)
 out=
 prev=
 for a; do [ "\$prev" = -o ] && out=\$a; prev=\$a; done
-case \${out##*/} in calc-demo.spt | calc-demo.spt.tmp) ;; *) out= ;; esac
-if [ "\$HOLD_STEP" != link ] || [ -z "\$out" ]; then
-	exec "\$real" "\$@"
-fi
+case \$HOLD_STEP:\${out##*/} in
+link:calc-demo.spt | link:calc-demo.spt.tmp | compile:calc.o | compile:calc.o.tmp) ;;
+*) exec "\$real" "\$@" ;;
+esac
 "\$real" "\$@" || exit
 head -c \$((\$(stat -c %s "\$out") / 2)) "\$out" >"\$out.half" && mv "\$out.half" "\$out"
 touch "\$HOLD_READY"
@@ -151,4 +152,13 @@ resumed_build_is_the_reference() {
 	run kmake
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"LD "* ]]
+}
+
+@test "kill -9 during a compile: the half-written object is not trusted, the next make compiles it again" {
+	interrupted compile KILN_PRIMARY_SITE="$HTTP"
+	# The half object is under the temporary name the compiler writes to.
+	[ ! -e "$O/build/tinycalc/calc.o" ]
+	[ -s "$O/build/tinycalc/calc.o.tmp" ]
+	resumed_build_is_the_reference
+	[[ "$output" == *"CC      build/tinycalc/calc.o"* ]]
 }

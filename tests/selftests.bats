@@ -17,19 +17,9 @@ load lib/dl-helpers
 
 setup_file() {
 	export KILN_ROOT=$KILN_TOP
-	local mirror_cache=${KILN_MIRROR_CACHE:-${HOME:-/root}/.cache/kiln/mirror} status=0
-	MIRROR=$("$KILN_TOP/tests/mirror/build-mirror" -c "$mirror_cache" mbedtls cjson lz4 lua libm \
-		2>"$BATS_FILE_TMPDIR/mirror.log") || status=$?
-	if [ $status -eq 2 ]; then
-		# (bats 1.8 cannot skip from setup_file: setup skips each test.)
-		export SUITE_SKIP="Debian's source archive is unreachable: no mirror to build from (tests/mirror/build-mirror)"
-		return 0
-	fi
-	[ $status -eq 0 ] || { cat "$BATS_FILE_TMPDIR/mirror.log" >&2; return 1; }
-	# The tests see it too (the hvt one serves it again).
-	export MIRROR
-	httpd_start "$MIRROR"
-	export KILN_PRIMARY_SITE=$HTTP
+	# The tests see MIRROR too (the hvt one serves it again).
+	kiln_mirror_start mbedtls cjson lz4 lua libm || return 1
+	[ -z "${SUITE_SKIP:-}" ] || return 0
 
 	# Build and run on spt once; the tests look at the log, the output and
 	# the status. A failed build is reported by the first test.

@@ -149,6 +149,34 @@ kiln_kvm_why() {
 	"$KILN_KVM_PROBE" | sed -n 's/^[a-z]*: //p'
 }
 
+# --- the test mirror ------------------------------------------------------
+
+# kiln_mirror_start PACKAGE...: for setup_file (after lib/dl-helpers): the
+# upstream archives of PACKAGE... (all, if none) from Debian's source
+# archive (tests/mirror/build-mirror, cached in $KILN_MIRROR_CACHE or
+# ~/.cache/kiln/mirror), served over HTTP on 127.0.0.1; exports MIRROR and
+# KILN_PRIMARY_SITE. Where Debian's source archive is unreachable it exports
+# SUITE_SKIP (bats 1.8 cannot skip from setup_file: setup skips each test
+# with kiln_skip_without_mirror). Stop the server with httpd_stop.
+kiln_mirror_start() {
+	local cache=${KILN_MIRROR_CACHE:-${HOME:-/root}/.cache/kiln/mirror} status=0
+	MIRROR=$("$KILN_TOP/tests/mirror/build-mirror" -c "$cache" "$@" \
+		2>"$BATS_FILE_TMPDIR/mirror.log") || status=$?
+	if [ $status -eq 2 ]; then
+		export SUITE_SKIP="Debian's source archive is unreachable: no mirror to build from (tests/mirror/build-mirror)"
+		return 0
+	fi
+	[ $status -eq 0 ] || { cat "$BATS_FILE_TMPDIR/mirror.log" >&2; return 1; }
+	export MIRROR
+	httpd_start "$MIRROR"
+	export KILN_PRIMARY_SITE=$HTTP
+}
+
+# kiln_skip_without_mirror: for setup().
+kiln_skip_without_mirror() {
+	[ -z "${SUITE_SKIP:-}" ] || skip "$SUITE_SKIP"
+}
+
 # --- hvt: where KVM guests run -------------------------------------------
 # hvt guests need a KVM that runs guest code natively. On a hardware KVM
 # they run here; anywhere else (no /dev/kvm, or one that emulates guest

@@ -95,9 +95,10 @@ pkg_configure() {
 }
 
 # Forget every download of the test packages (the cache, the stamps, the
-# trees) and the image, so a test sees what its own make did.
+# trees), the sites an earlier make was given (remembered in $O), and the
+# image, so a test sees what its own make did.
 pkg_forget_downloads() {
-	kmake tinycalc-dirclean tinymul-dirclean >/dev/null
+	kmake KILN_PRIMARY_SITE= KILN_BACKUP_SITE= tinycalc-dirclean tinymul-dirclean >/dev/null
 	rm -rf "${KILN_DL_DIR:?}" "$O/images"
 }
 
