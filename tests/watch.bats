@@ -28,9 +28,13 @@ teardown() {
 	cp "$BATS_TEST_TMPDIR/test-exit.c.orig" "$SRC"
 }
 
-# A tmux server of our own (-L), so nothing else's sessions are touched.
+# A tmux server of our own (-L), so nothing else's sessions are touched;
+# its panes stay when their command ends (Ctrl-C ends the shell too), so
+# that what watch printed last can still be read.
 tmux_cmd() {
-	tmux -L "kiln-watch-$$" "$@"
+	[ -f "$BATS_FILE_TMPDIR/tmux.conf" ] ||
+		echo "set-option -g remain-on-exit on" >"$BATS_FILE_TMPDIR/tmux.conf"
+	tmux -L "kiln-watch-$$" -f "$BATS_FILE_TMPDIR/tmux.conf" "$@"
 }
 
 # start_watch MAKE-ARGS...: make watch in a tmux session "w".
@@ -87,7 +91,8 @@ edit_source() {
 	screen_wait "watch: start: rebuilt in"
 	edit_source 'int status = ' 'int status = nonsense + '
 	screen_wait "test-exit.c changed: build failed after" 120
-	screen_wait "'nonsense' undeclared" 1
+	screen_wait "error: " 1
+	screen_wait "nonsense + argc" 1
 	edit_source 'int status = nonsense + ' 'int status = '
 	screen_wait "test-exit.c changed: rebuilt in" 120
 	# RUN=0: built, never booted.
