@@ -1,5 +1,8 @@
 # Helpers for tests/dl.bats: build kiln-dl, run tests/lib/httpd.py, make test archives.
 
+# The Kiln tree (tests/lib/common.bash sets KILN_TOP; dl.bats sets KILN_ROOT).
+KILN_ROOT=${KILN_ROOT:-$KILN_TOP}
+
 # Build kiln-dl from the sources scripts/dl/dl.mk lists, unless $KILN_DL names a binary.
 dl_build() {
 	if [ -n "${KILN_DL:-}" ]; then
