@@ -168,7 +168,9 @@ kiln_mirror_start() {
 	fi
 	[ $status -eq 0 ] || { cat "$BATS_FILE_TMPDIR/mirror.log" >&2; return 1; }
 	export MIRROR
-	httpd_start "$MIRROR"
+	# (httpd_start needs KILN_ROOT, as tests/lib/dl-helpers.bash's users set it.)
+	export KILN_ROOT=${KILN_ROOT:-$KILN_TOP}
+	httpd_start "$MIRROR" || return 1
 	export KILN_PRIMARY_SITE=$HTTP
 }
 
