@@ -21,6 +21,10 @@
 #                                        files in HELLO_FPU_SOURCES
 #   HELLO_CFLAGS = -DGREETING='"hi"'     for its own objects (shell words)
 #   HELLO_INCLUDES = include             -I, relative to its folder
+#   HELLO_EXTRA_OBJS = $(BUILD_DIR)/hello/gen/table.o
+#                                        objects its .mk makes with rules
+#                                        of its own (a generated unit),
+#                                        linked into the image too
 #   $(eval $(kiln-application))
 #
 # Its Config.in (config APP_HELLO, a choice of the Application menu) is
@@ -67,7 +71,7 @@ $$(foreach f,$$($(2)_EMBED),$$(eval $$(call kiln-embed-rule,$(1),$$($(2)_SRCDIR)
 $(2)_IMAGE := $(IMAGES_DIR)/$(1).$(KILN_PLATFORM)
 # The linker's map of the image: where each object's sections went (make size).
 $(2)_LINK_MAP := $(BUILD_DIR)/$(1)/$(1).$(KILN_PLATFORM).map
-$(2)_ALL_OBJS = $$($(2)_OBJS) $$($(2)_MANIFEST_O) $$($(2)_EMBED_OBJS)
+$(2)_ALL_OBJS = $$($(2)_OBJS) $$($(2)_MANIFEST_O) $$($(2)_EMBED_OBJS) $$($(2)_EXTRA_OBJS)
 
 $$(eval $$(call kiln-package-verbs,$(1),$$($(2)_IMAGE),$$$$($(2)_ALL_OBJS) $$($(2)_IMAGE),$(BUILD_DIR)/$(1) $$($(2)_IMAGE)))
 endef

@@ -17,8 +17,12 @@ KILN_KCONFIG_ENV = \
 	KILN_EXTERNAL_APPS_KCONFIG=$(KILN_EXTERNAL_APPS_KCONFIG)
 
 # The files that make up the menus, so a changed menu refreshes .config.
+# (An application's own settings are in package/<app>/Config.options.in,
+# listed in package/Config.app-options.in: its Config.in is a member of
+# the Application choice, which can hold nothing else.)
 KILN_KCONFIG_FILES := $(KILN_KCONFIG) $(wildcard $(KILN_TOP)/*/Config.in \
-	$(KILN_TOP)/*/*/Config.in $(KILN_TOP)/package/Config.apps.in) \
+	$(KILN_TOP)/*/*/Config.in $(KILN_TOP)/package/Config.apps.in \
+	$(KILN_TOP)/package/Config.app-options.in $(KILN_TOP)/package/*/Config.options.in) \
 	$(foreach e,$(KILN_EXTERNAL_DIRS),$(wildcard $(e)/Config.in $(e)/package/*/Config.in $(e)/package/*/*.mk))
 
 KILN_CONF_CHECK := $(KILN_TOP)/scripts/kconfig-check

@@ -1,0 +1,369 @@
+#!/usr/bin/env bats
+# package/httpd: a static HTTP/1.1 server on lwIP, end to end on spt.
+#
+# The image is built once, serving a folder of test files this suite makes
+# (text, random bytes up to 1 MiB, an empty file, names with blanks, a
+# hidden file), with lwIP from a local mirror of Debian's source archive
+# (tests/mirror/build-mirror; KILN_PRIMARY_SITE_ONLY=y) and a 3-second
+# time limit, so that the tests of slow clients are quick. Each test boots
+# it in a network namespace of its own, on a tap with the host's address
+# 10.87.1.1/24; the server gets 10.87.1.2/24. Nothing leaves the namespace.
+#   clients: curl, tests/lib/http-client.py (exact bytes, keep-alive,
+#            concurrent connections)
+
+load lib/common
+load lib/dl-helpers
+
+HTTP_CLIENT=$KILN_TOP/tests/lib/http-client.py
+HOST_ADDR=10.87.1.1
+GUEST_ADDR=10.87.1.2
+O=$KILN_SUITE_TMP/spt
+WWW=$KILN_SUITE_TMP/www
+
+# make_site DIR: the files the server serves.
+make_site() {
+	local d=$1
+	rm -rf "$d"
+	mkdir -p "$d/sub dir" "$d/deep/a/b"
+	printf '<!DOCTYPE html>\n<title>test</title>\n<p>index</p>\n' >"$d/index.html"
+	printf 'body { color: #333; }\n' >"$d/style.css"
+	printf 'console.log("kiln");\n' >"$d/app.js"
+	printf '{"kiln": true}\n' >"$d/data.json"
+	printf 'plain text\n' >"$d/notes.txt"
+	head -c 1024 /dev/urandom >"$d/1k.bin"
+	head -c 1048576 /dev/urandom >"$d/1m.bin"
+	head -c 3000 /dev/urandom >"$d/image.png"
+	head -c 777 /dev/urandom >"$d/no-extension"
+	: >"$d/empty.txt"
+	printf '<p>sub index</p>\n' >"$d/sub dir/index.html"
+	printf '<p>page one</p>\n' >"$d/sub dir/page one.html"
+	printf '<svg xmlns="http://www.w3.org/2000/svg"/>\n' >"$d/deep/a/b/c.svg"
+	printf 'secret\n' >"$d/.hidden"
+}
+
+setup_file() {
+	kiln_mirror_start lwip || return 1
+	[ -z "${SUITE_SKIP:-}" ] || return 0
+	make_site "$WWW"
+	rm -rf "$O" "$O.log"
+	mkdir -p "$O"
+	{ cat "$KILN_TOP/configs/spt_httpd_defconfig"
+	  echo "KILN_HTTPD_ROOT=\"$WWW\""
+	  echo "KILN_HTTPD_TIMEOUT=3"; } >"$KILN_SUITE_TMP/test_defconfig"
+	kiln_make_logged "$O.log" "$O" defconfig DEFCONFIG="$KILN_SUITE_TMP/test_defconfig" >&3 &&
+		kiln_make_logged "$O.log" "$O" KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
+	httpd_stop
+}
+
+teardown_file() {
+	httpd_stop
+}
+
+# in_ns CMD...: run CMD in this test's namespace.
+in_ns() {
+	ip netns exec "$NS" "$@"
+}
+
+# setup: a namespace of this test's own with the tap tap0 in it, up, the
+# host's address on it; or skip saying why it cannot be. Sets NS.
+setup() {
+	NS=
+	GUEST_PID=
+	[ -z "${SUITE_SKIP:-}" ] || skip "$SUITE_SKIP"
+	[ "$(id -u)" -eq 0 ] || skip "network namespaces and tap devices need root (run the suite as root)"
+	[ -c /dev/net/tun ] || skip "no /dev/net/tun (modprobe tun)"
+	kiln_require_cmd ip iproute2
+	kiln_require_cmd curl curl
+	kiln_require_cmd python3 python3
+	local name=kiln-httpd-$$-$BATS_TEST_NUMBER err
+	err=$(ip netns add "$name" 2>&1) || skip "cannot create a network namespace ($name): $err"
+	NS=$name
+	in_ns ip link set dev lo up
+	in_ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 >/dev/null 2>&1 || true
+	in_ns sysctl -qw net.ipv6.conf.default.disable_ipv6=1 >/dev/null 2>&1 || true
+	in_ns ip tuntap add dev tap0 mode tap
+	in_ns ip addr add "$HOST_ADDR/24" dev tap0
+	in_ns ip link set dev tap0 up
+}
+
+# teardown: every process left in the namespace, by its id, then the
+# namespace with its tap.
+teardown() {
+	[ -n "$NS" ] || return 0
+	local pid
+	for pid in $(ip netns pids "$NS" 2>/dev/null); do
+		kill "$pid" 2>/dev/null || true
+	done
+	if [ -n "$GUEST_PID" ]; then
+		kill "$GUEST_PID" 2>/dev/null || true
+		wait "$GUEST_PID" 2>/dev/null || true
+	fi
+	ip netns del "$NS" 2>/dev/null || true
+}
+
+# start_httpd: boot the image in the namespace (console in $GUEST_LOG) and
+# wait until it serves. Fails, showing the console, if it does not.
+start_httpd() {
+	assert_file "$O/images/httpd.spt" "$O.log" || return 1
+	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
+	in_ns timeout --kill-after=5 600 "$O/host/bin/kiln-spt" --mem=64 \
+		--net:service0=tap0 "$O/images/httpd.spt" --ipv4="$GUEST_ADDR/24" >"$GUEST_LOG" 2>&1 3>&- &
+	GUEST_PID=$!
+	local waited=0
+	until grep -q "^httpd: serving" "$GUEST_LOG"; do
+		if ! kill -0 "$GUEST_PID" 2>/dev/null || [ "$waited" -ge $((KILN_BOOT_TIMEOUT * 10)) ]; then
+			echo "httpd did not get to serve; its console:"
+			cat "$GUEST_LOG"
+			return 1
+		fi
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+}
+
+# raw [OPTIONS]: the request on stdin sent as is (http-client.py raw);
+# bats' run sets status and output.
+raw() {
+	in_ns "$HTTP_CLIENT" raw "$GUEST_ADDR" 80 "$@"
+}
+
+# served_ok: a plain GET still works (the server kept serving).
+served_ok() {
+	run in_ns curl -s -o /dev/null -w '%{http_code}' "http://$GUEST_ADDR/notes.txt"
+	[ "$output" = 200 ] || { echo "GET /notes.txt afterwards: '$output'"; cat "$GUEST_LOG"; return 1; }
+}
+
+# ---- build -------------------------------------------------------------------
+
+@test "spt_httpd_defconfig builds with a folder named in the configuration, embedded" {
+	assert_file "$O/images/httpd.spt" "$O.log"
+	grep -q "GEN *build/httpd/files/files.S" "$O.log"
+	grep -qx "KILN_HTTPD_ROOT=\"$WWW\"" "$O/.config"
+	# The biggest file is in the image, whole.
+	[ "$(stat -c %s "$O/images/httpd.spt")" -gt 1048576 ]
+	! grep -q "secret" "$O/build/httpd/files/files.S" || false
+	! grep -q '\.hidden' "$O/build/httpd/files/files.S" || false
+}
+
+# ---- what is served ---------------------------------------------------------
+
+@test "spt: curl fetches every file over one keep-alive connection, byte for byte" {
+	start_httpd
+	local args=() f url i=0 files=()
+	while IFS= read -r f; do
+		files+=("$f")
+		url=$(printf '%s' "$f" | sed 's/ /%20/g')
+		args+=("http://$GUEST_ADDR/$url" -o "$BATS_TEST_TMPDIR/got.$i")
+		i=$((i + 1))
+	done < <(cd "$WWW" && find . -name '.?*' -prune -o -type f -print | sed 's|^\./||' | sort)
+	[ ${#files[@]} -eq 13 ] || { echo "want 13 files, found ${#files[@]}"; return 1; }
+	run in_ns curl -s -w '%{http_code} %{num_connects} %{size_download}\n' "${args[@]}"
+	assert_status 0
+	local lines=()
+	mapfile -t lines <<<"$output"
+	for i in "${!files[@]}"; do
+		f=${files[$i]}
+		cmp "$WWW/$f" "$BATS_TEST_TMPDIR/got.$i" || { echo "/$f differs"; return 1; }
+		# 200, the body's size, and one connection for all (the first
+		# makes it, every other one reuses it).
+		local want_connects=0
+		[ "$i" -gt 0 ] || want_connects=1
+		[ "${lines[$i]}" = "200 $want_connects $(stat -c %s "$WWW/$f")" ] ||
+			{ echo "/$f: '${lines[$i]}'"; printf '%s\n' "${lines[@]}"; return 1; }
+	done
+}
+
+@test "spt: Content-Type from the extension, Content-Length the file's size" {
+	start_httpd
+	local spec f type
+	for spec in "index.html|text/html; charset=utf-8" "style.css|text/css; charset=utf-8" \
+		"app.js|text/javascript; charset=utf-8" "data.json|application/json" \
+		"notes.txt|text/plain; charset=utf-8" "image.png|image/png" \
+		"deep/a/b/c.svg|image/svg+xml" "no-extension|application/octet-stream" \
+		"1m.bin|application/octet-stream" "empty.txt|text/plain; charset=utf-8"; do
+		f=${spec%%|*} type=${spec#*|}
+		run in_ns curl -s -D - -o /dev/null "http://$GUEST_ADDR/$f"
+		assert_status 0
+		output=$(tr -d '\r' <<<"$output")
+		assert_output_has "HTTP/1.1 200 OK"
+		assert_output_has "Content-Type: $type"
+		assert_output_has "Content-Length: $(stat -c %s "$WWW/$f")"
+		assert_output_matches "^Date: [A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} GMT$"
+	done
+}
+
+@test "spt: / and a folder's / serve its index.html; a missing or hidden file is 404" {
+	start_httpd
+	run in_ns curl -s "http://$GUEST_ADDR/"
+	[ "$output" = "$(cat "$WWW/index.html")" ]
+	run in_ns curl -s "http://$GUEST_ADDR/sub%20dir/"
+	[ "$output" = "$(cat "$WWW/sub dir/index.html")" ]
+	run in_ns curl -s "http://$GUEST_ADDR/sub%20dir/page%20one.html?x=1"
+	[ "$output" = "$(cat "$WWW/sub dir/page one.html")" ]
+	local path
+	for path in /missing.html /.hidden /deep/ /sub%20dir /index.html/ ; do
+		run in_ns curl -s -o /dev/null -w '%{http_code}' "http://$GUEST_ADDR$path"
+		[ "$output" = 404 ] || { echo "$path: '$output', want 404"; return 1; }
+	done
+}
+
+@test "spt: HEAD has the headers of GET and no body; other methods get 405 with Allow" {
+	start_httpd
+	run raw <<<"$(printf 'HEAD /1k.bin HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r')"
+	assert_output_has "HTTP/1.1 200 OK"
+	assert_output_has "Content-Length: 1024"
+	assert_output_has "Content-Type: application/octet-stream"
+	# Nothing after the head: its last line is the empty one.
+	[ "$(tr -d '\r' <<<"$output" | sed -n '/^$/,$p' | sed '1d;$d')" = "" ] ||
+		{ echo "a body came with HEAD:"; echo "$output"; return 1; }
+	local m
+	for m in POST PUT DELETE OPTIONS PATCH BREW; do
+		run in_ns curl -s -X "$m" -D - -o /dev/null "http://$GUEST_ADDR/index.html"
+		output=$(tr -d '\r' <<<"$output")
+		assert_output_has "HTTP/1.1 405 Method Not Allowed"
+		assert_output_has "Allow: GET, HEAD"
+	done
+	served_ok
+}
+
+# ---- malformed requests -------------------------------------------------------
+
+@test "spt: garbage, a missing Host, a bad version or target get 400 or 505, then the close" {
+	start_httpd
+	local req want n=0
+	while IFS='|' read -r req want; do
+		run raw <<<"$(printf "$req")"
+		assert_output_has "HTTP/1.1 $want"
+		assert_output_has "Connection: close"
+		assert_output_matches "^closed after"
+		n=$((n + 1))
+	done <<-'EOF'
+		\x00\x01\x02 garbage\r\n\r|400 Bad Request
+		GET / HTTP/1.1\r\n\r|400 Bad Request
+		GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r|400 Bad Request
+		GET / HTTP/2.0\r\nHost: t\r\n\r|505 HTTP Version Not Supported
+		GET / HTTP/1.1 extra\r\nHost: t\r\n\r|400 Bad Request
+		GET index.html HTTP/1.1\r\nHost: t\r\n\r|400 Bad Request
+		GET /%%zz HTTP/1.1\r\nHost: t\r\n\r|400 Bad Request
+		GET / HTTP/1.1\r\nHost : t\r\n\r|400 Bad Request
+		GET / HTTP/1.1\r\nHost: t\r\n folded\r\n\r|400 Bad Request
+		GET / HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r|400 Bad Request
+	EOF
+	[ "$n" -eq 10 ] || { echo "$n of the 10 requests were tried"; return 1; }
+	served_ok
+}
+
+@test "spt: a request line or headers over 8 KiB get 414 or 431, and the server keeps serving" {
+	start_httpd
+	run raw < <(printf 'GET /'; head -c 9000 /dev/zero | tr '\0' a; printf ' HTTP/1.1\r\nHost: t\r\n\r\n')
+	assert_output_has "HTTP/1.1 414 URI Too Long"
+	assert_output_matches "^closed after"
+	run raw < <(printf 'GET / HTTP/1.1\r\nHost: t\r\n'; for i in $(seq 300); do printf 'X-Pad-%d: %040d\r\n' "$i" "$i"; done; printf '\r\n')
+	assert_output_has "HTTP/1.1 431 Request Header Fields Too Large"
+	assert_output_matches "^closed after"
+	served_ok
+}
+
+@test "spt: a client sending one byte a second gets 408 at the time limit; others are served meanwhile" {
+	start_httpd
+	printf 'GET /index.html HTTP/1.1\r\nHost: t\r\n\r\n' |
+		in_ns "$HTTP_CLIENT" raw "$GUEST_ADDR" 80 --byte-every 1 >"$BATS_TEST_TMPDIR/slow.out" 2>&1 &
+	local slow=$!
+	sleep 1
+	run in_ns "$HTTP_CLIENT" keepalive "$GUEST_ADDR" 80 /1k.bin "$WWW/1k.bin" 100
+	assert_status 0
+	wait "$slow"
+	output=$(cat "$BATS_TEST_TMPDIR/slow.out")
+	assert_output_has "HTTP/1.1 408 Request Timeout"
+	# The time limit is 3 s (this suite's configuration).
+	assert_output_matches "^closed after [3-5]\.[0-9] s$"
+}
+
+@test "spt: a half-closed connection gets its responses, then the close" {
+	start_httpd
+	run raw --half-close <<<"$(printf 'GET /notes.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /data.json HTTP/1.1\r\nHost: t\r\n\r')"
+	assert_output_has "plain text"
+	assert_output_has '{"kiln": true}'
+	assert_output_matches "^closed after 0\.[0-9] s$"
+	# A half-close in the middle of a request: no response, a close.
+	run raw --half-close <<<"$(printf 'GET /notes.txt HTTP/1.1\r\nHost:')"
+	assert_output_lacks "HTTP/1.1"
+	assert_output_matches "^closed after"
+	served_ok
+}
+
+@test "spt: HTTP/1.0 closes after the response unless it asks for keep-alive" {
+	start_httpd
+	run raw <<<"$(printf 'GET /notes.txt HTTP/1.0\r\n\r')"
+	assert_output_has "Connection: close"
+	assert_output_matches "^closed after 0\.[0-9] s$"
+	run raw <<<"$(printf 'GET /notes.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r')"
+	assert_output_has "Connection: keep-alive"
+	# Kept until the idle time limit (3 s) closes it.
+	assert_output_matches "^closed after [3-5]\.[0-9] s$"
+}
+
+# ---- load -------------------------------------------------------------------------
+
+@test "spt: 1000 keep-alive requests on one connection, all right" {
+	start_httpd
+	run in_ns "$HTTP_CLIENT" keepalive "$GUEST_ADDR" 80 /index.html "$WWW/index.html" 1000
+	assert_status 0
+	assert_output_has "connection 0: 1000 responses right"
+}
+
+@test "spt: 64 connections at once, each 10 requests of 1 KiB and 2 of 1 MiB, all right" {
+	start_httpd
+	run in_ns "$HTTP_CLIENT" concurrent "$GUEST_ADDR" 80 /1k.bin "$WWW/1k.bin" 64 10
+	assert_status 0
+	[ "$(grep -c ': 10 responses right$' <<<"$output")" -eq 64 ] || { echo "$output"; return 1; }
+	run in_ns "$HTTP_CLIENT" concurrent "$GUEST_ADDR" 80 /1m.bin "$WWW/1m.bin" 64 2
+	assert_status 0
+	[ "$(grep -c ': 2 responses right$' <<<"$output")" -eq 64 ] || { echo "$output"; return 1; }
+}
+
+@test "spt: connections over the limit (64) are reset while the 64 open ones are served" {
+	start_httpd
+	run in_ns python3 - "$GUEST_ADDR" <<-'EOF'
+		import socket, sys, time
+		host = sys.argv[1]
+		held = [socket.create_connection((host, 80), timeout=10) for _ in range(64)]
+		time.sleep(0.5)
+		extra = socket.create_connection((host, 80), timeout=10)
+		extra.sendall(b"GET /notes.txt HTTP/1.1\r\nHost: t\r\n\r\n")
+		try:
+		    print("extra:", extra.recv(100) or b"closed")
+		except OSError as e:
+		    print("extra: reset (%s)" % e)
+		ok = 0
+		for s in held:
+		    s.sendall(b"GET /notes.txt HTTP/1.1\r\nHost: t\r\n\r\n")
+		    ok += s.recv(4096).startswith(b"HTTP/1.1 200 OK")
+		print("held: %d of 64 served" % ok)
+	EOF
+	assert_output_has "extra: reset"
+	assert_output_has "held: 64 of 64 served"
+	run cat "$GUEST_LOG"
+	assert_output_has "httpd: refusing connections: 64 open, the limit"
+}
+
+# ---- the folder (last: it changes the suite's folder) ------------------------
+
+@test "spt: the next make takes in a file changed, added or removed in the folder" {
+	printf 'changed\n' >"$WWW/notes.txt"
+	printf 'new\n' >"$WWW/new.txt"
+	rm "$WWW/app.js"
+	kiln_make_logged "$O.log" "$O" KILN_PRIMARY_SITE_ONLY=y -j2 all
+	start_httpd
+	run in_ns curl -s "http://$GUEST_ADDR/notes.txt"
+	[ "$output" = changed ] || { echo "notes.txt: '$output'"; return 1; }
+	run in_ns curl -s "http://$GUEST_ADDR/new.txt"
+	[ "$output" = new ] || { echo "new.txt: '$output'"; return 1; }
+	run in_ns curl -s -o /dev/null -w '%{http_code}' "http://$GUEST_ADDR/app.js"
+	[ "$output" = 404 ] || { echo "app.js: '$output', want 404"; return 1; }
+	# Nothing changed since: nothing is made again.
+	run kiln_make "$O" KILN_PRIMARY_SITE_ONLY=y all
+	assert_status 0
+	assert_output_lacks "files.S"
+	assert_output_lacks "LD"
+}
