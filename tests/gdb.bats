@@ -13,8 +13,9 @@
 load lib/common
 
 # The platforms, as kiln_launcher names them, and their defconfig lines.
-GDB_TARGETS="spt pc microvm"
+GDB_TARGETS="spt pc microvm hvt"
 STEPS=$KILN_SUITE_TMP/steps.gdb
+BREAKS=$KILN_SUITE_TMP/breaks.gdb
 SOURCE=tests/fixtures/boot-tests/package/test-gdb/test-gdb.c
 
 config_of() {
@@ -40,6 +41,18 @@ setup_file() {
 	# Stopped at main: into add_global, past its first line, the local
 	# and the global, where the source is, on to the exit.
 	printf '%s\n' step next 'print sum' 'print test_gdb_global' 'info source' continue >"$STEPS"
+	# A breakpoint on a function, a write to memory, finish; then Ctrl-C
+	# (gdb's interrupt, 3 s into the guest's wait), and kill.
+	cat >"$BREAKS" <<-'EOF'
+		break add_global
+		set var test_gdb_global = 58
+		continue
+		finish
+		python import threading; threading.Timer(3, lambda: gdb.post_event(lambda: gdb.execute("interrupt"))).start()
+		continue
+		bt
+		kill
+	EOF
 }
 
 setup() {
@@ -84,6 +97,19 @@ gdb_session() {
 	assert_output_has "test-gdb: forty-two total 42"
 }
 
+# gdb_breaks TARGET: the second batch, and what gdb must have printed.
+gdb_breaks() {
+	# The guest waits 30 s after add_global, until interrupted.
+	run make_gdb "$1" ARGS="forty-two 30" GDB_ARGS="-batch -x $BREAKS"
+	assert_output_matches "main \\(argc=3, argv=0x[0-9a-f]+\\) at /kiln/$SOURCE:[0-9]+"
+	assert_output_matches "Breakpoint [0-9]+, add_global \\(n=3\\) at /kiln/$SOURCE:[0-9]+"
+	# 3 + the global as written by gdb.
+	assert_output_has "Value returned is \$1 = 61"
+	assert_output_has "Program received signal SIGINT"
+	assert_output_matches "in wait_seconds \\(seconds=30\\) at /kiln/$SOURCE:[0-9]+"
+	assert_output_lacks "total 61"
+}
+
 @test "spt: make gdb stops at main, steps, prints a local and a global, continues to exit 42" {
 	gdb_session spt
 	assert_output_matches '\[Inferior 1 \(process [0-9]+\) exited with code 052\]'
@@ -99,6 +125,28 @@ gdb_session() {
 @test "QEMU microvm: make gdb through QEMU's stub stops at main, steps, prints, continues to exit 42" {
 	gdb_session microvm
 	assert_output_has "kiln-gdb: kiln-qemu exited with status 42"
+}
+
+@test "hvt: make gdb through kiln-hvt's stub stops at main, steps, prints, continues to exit 42" {
+	gdb_session hvt
+	assert_output_matches '\[Inferior 1 \(Remote target\) exited with code 052\]'
+	assert_output_has "kiln-gdb: kiln-hvt exited with status 42"
+}
+
+@test "spt: a breakpoint on a function, a memory write, finish, Ctrl-C, kill" {
+	gdb_breaks spt
+	assert_output_matches '\[Inferior 1 \(process [0-9]+\) killed\]'
+}
+
+@test "QEMU pc: a breakpoint on a function, a memory write, finish, Ctrl-C, kill" {
+	gdb_breaks pc
+	assert_output_has "kiln-qemu: the debugger ended the guest before it exited"
+}
+
+@test "hvt: a breakpoint on a function, a memory write, finish, Ctrl-C, kill" {
+	gdb_breaks hvt
+	assert_output_has "kiln-hvt: gdb: the debugger ended the guest (kill)"
+	assert_output_has "kiln-gdb: kiln-hvt exited with status 1"
 }
 
 @test "QEMU: gdb ending before the guest does stops QEMU and the guest, saying so" {
