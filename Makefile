@@ -138,6 +138,11 @@ all: $(KILN_IMAGE) $(KILN_RUN_DEPS) $(KILN_SELECTED_PACKAGES)
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
 	$(Q)$(KILN_RUN_CMD)
 
+# make gdb: boot the configured image with gdb attached, stopped at the
+# application's main (scripts/kiln-gdb; GDB_ARGS="..." for gdb).
+gdb: $(KILN_IMAGE) $(KILN_RUN_DEPS)
+	$(Q)$(or $(KILN_GDB_CMD),$(error make gdb: the $(KILN_PLATFORM) platform has no debugger set-up (BOOT_<PLATFORM>_GDB_CMD in boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).mk)))
+
 # make watch: build and boot, then again on every saved change
 # (scripts/watch; RUN=0 only builds).
 watch:
@@ -185,5 +190,5 @@ distclean:
 
 include $(KILN_TOP)/package/pkg-help.mk
 
-.PHONY: all run run-nested watch check check-% bench fuzz clean distclean
+.PHONY: all run run-nested gdb watch check check-% bench fuzz clean distclean
 endif # KILN_MIXED_GOALS

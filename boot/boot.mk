@@ -8,6 +8,7 @@
 #   _RUN_DEPS      what that command needs built first (a tender, say)
 #   _RUN_NESTED_CMD  optional: make run-nested, for platforms that need KVM
 #   _POST_LINK     optional: a command run on the linked image, $(1)
+#   _GDB_CMD       optional: the command make gdb runs (kiln-gdb-command helps)
 # This file and the generic infrastructure name no platform.
 
 KILN_PLATFORM_PREFIX := BOOT_$(call kiln-uppercase,$(KILN_PLATFORM))
@@ -36,7 +37,17 @@ KILN_RUN_ARGS = $(if $(filter command line,$(origin ARGS)),$(ARGS),$(call qstrip
 # image, the arguments.
 kiln-tender-command = $(1) --mem=$(KILN_RUN_MEM) $(KILN_APP_RUN_TENDER_ARGS) $(KILN_IMAGE) $(KILN_RUN_ARGS)
 
+# $(call kiln-gdb-command,<how>,<launch command>): make gdb's command:
+# scripts/kiln-gdb boots the image with the launch command (make run's),
+# gdb attached the way <how> says (process, unix or tcp, and their
+# options; see the script), stopped at main, the image's /kiln and
+# /kiln-output mapped back to this tree and output folder.
+# GDB_ARGS="..." adds gdb arguments (-batch -x FILE, say).
+kiln-gdb-command = $(KILN_TOP)/scripts/kiln-gdb --how=$(1) --image=$(KILN_IMAGE) \
+	--tree=$(KILN_TOP) --output=$(O) $(if $(GDB_ARGS),--gdb-args='$(GDB_ARGS)') -- $(2)
+
 KILN_RUN_CMD = $($(KILN_PLATFORM_PREFIX)_RUN_CMD)
+KILN_GDB_CMD = $($(KILN_PLATFORM_PREFIX)_GDB_CMD)
 KILN_RUN_DEPS = $($(KILN_PLATFORM_PREFIX)_RUN_DEPS)
 KILN_RUN_NESTED_CMD = $($(KILN_PLATFORM_PREFIX)_RUN_NESTED_CMD)
 KILN_POST_LINK = $($(KILN_PLATFORM_PREFIX)_POST_LINK)

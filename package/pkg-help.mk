@@ -22,6 +22,8 @@ help:
 	@echo '                           sources, menus or .config (RUN=0: build only; Ctrl-C stops)'
 	@echo '  run-nested             - hvt: the same in a VM under QEMU with a KVM of its own'
 	@echo '                           (as make run does without /dev/kvm; starts in ~10 s)'
+	@echo '  gdb                    - boot the image with gdb attached, stopped at main, the'
+	@echo '                           sources found (GDB_ARGS="..." for gdb: -batch -x FILE)'
 	@echo '  host-tools             - build the tenders and the downloader only'
 	@echo '  source                 - download every selected package (then build offline)'
 	@echo '  clean                  - delete the build products (keeps .config and downloads)'

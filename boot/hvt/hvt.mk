@@ -35,3 +35,8 @@ BOOT_HVT_KVM_IN_QEMU = $(KILN_TOP)/scripts/kvm-in-qemu $(1) \
 	--mem $$(($(KILN_RUN_MEM) + 512)) --rw $(O) --
 BOOT_HVT_RUN_CMD = $(call BOOT_HVT_KVM_IN_QEMU,auto) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
 BOOT_HVT_RUN_NESTED_CMD = $(call BOOT_HVT_KVM_IN_QEMU,run) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
+# make gdb: kiln-hvt's own gdb stub (--gdb=0: a free port on 127.0.0.1,
+# tender/module_gdb.c), with gdb beside it: in the VM too where KVM will
+# not do here, and there without a terminal (GDB_ARGS="-batch -x FILE").
+BOOT_HVT_GDB_CMD = $(call BOOT_HVT_KVM_IN_QEMU,auto) \
+	$(call kiln-gdb-command,tcp,$(call kiln-tender-command,$(HOST_BIN)/kiln-hvt))

@@ -16,6 +16,17 @@
 #include "tender.h"
 
 const char *tender_name = "kiln-tender";
+void (*tender_exit_hook)(int status);
+
+void tender_exit_now(int status)
+{
+    if (tender_exit_hook != NULL) {
+        void (*hook)(int) = tender_exit_hook;
+        tender_exit_hook = NULL; /* once, even if the hook itself exits */
+        hook(status);
+    }
+    _exit(status);
+}
 
 int tender_write_all(int fd, const void *buf, size_t len)
 {
@@ -54,7 +65,7 @@ void tender_exit(int status, const char *fmt, ...)
     va_start(ap, fmt);
     vmessage(fmt, ap);
     va_end(ap);
-    _exit(status);
+    tender_exit_now(status);
 }
 
 void tender_fail(const char *fmt, ...)
@@ -64,7 +75,7 @@ void tender_fail(const char *fmt, ...)
     va_start(ap, fmt);
     vmessage(fmt, ap);
     va_end(ap);
-    _exit(KILN_EXIT_TENDER_ERROR);
+    tender_exit_now(KILN_EXIT_TENDER_ERROR);
 }
 
 void tender_warn(const char *fmt, ...)

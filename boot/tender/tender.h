@@ -36,6 +36,15 @@ extern const char *tender_name;
 __attribute__((noreturn, format(printf, 2, 3)))
 void tender_exit(int status, const char *fmt, ...);
 
+/*
+ * Exit with status, without a message: the guest's own exit. Every exit of
+ * the tender goes through here (tender_exit and tender_fail too), so that
+ * tender_exit_hook, when set, runs first, once: kiln-hvt's gdb stub tells
+ * its debugger that the guest has gone.
+ */
+__attribute__((noreturn)) void tender_exit_now(int status);
+extern void (*tender_exit_hook)(int status);
+
 /* tender_exit(KILN_EXIT_TENDER_ERROR, ...) */
 __attribute__((noreturn, format(printf, 1, 2)))
 void tender_fail(const char *fmt, ...);

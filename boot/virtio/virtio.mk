@@ -37,6 +37,9 @@ BOOT_VIRTIO_LDSCRIPT = virtio.lds
 BOOT_VIRTIO_RUN_DEPS =
 BOOT_VIRTIO_RUN_CMD = $(call kiln-tender-command,$(KILN_TOP)/boot/virtio/kiln-qemu \
 	--machine=$(call qstrip,$(KILN_VIRTIO_QEMU_MACHINE)))
+# make gdb: QEMU's own gdb stub on a unix socket (kiln-qemu --gdb=SOCKET),
+# the guest stopped before its first instruction.
+BOOT_VIRTIO_GDB_CMD = $(call kiln-gdb-command,unix,$(BOOT_VIRTIO_RUN_CMD))
 
 # virtio devices: PCI and virtio-mmio discovery, the transports, the
 # virtqueues and the block and net drivers (devices.c attaches them to the

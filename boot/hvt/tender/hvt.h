@@ -8,6 +8,7 @@
 #define KILN_HVT_H
 
 #include <linux/kvm.h>
+#include <seccomp.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -113,6 +114,11 @@ void hvt_copy_out(struct tender_guest *g, uint64_t gpa, const void *src, size_t 
 
 /* module_clock.c: add fd to the POLL wait set; its readiness sets bit handle. */
 void hvt_waitset_add(int fd, uint64_t handle);
+/*
+ * module_clock.c: add fd to the POLL wait set as a wake-up only: its input
+ * ends a wait early, with no handle ready (module_gdb.c: gdb's Ctrl-C).
+ */
+void hvt_waitset_add_wakeup(int fd);
 /* module_clock.c: the wait set and its timer, for the seccomp filter. */
 int hvt_waitset_fd(void);
 int hvt_timer_fd(void);
@@ -123,5 +129,21 @@ extern const struct tender_module hvt_module_console;
 extern const struct tender_module hvt_module_clock;
 extern const struct tender_module hvt_module_block;
 extern const struct tender_module hvt_module_net;
+extern const struct tender_module hvt_module_gdb;
+
+/*
+ * module_gdb.c: the gdb stub's hooks into the vCPU loop (each does nothing
+ * without --gdb): hvt_gdb_start before the first instruction (gdb takes
+ * over), hvt_gdb_poll before each entry into the guest (gdb's Ctrl-C),
+ * hvt_gdb_debug_exit on KVM_EXIT_DEBUG (a single step; a guest fault when
+ * no debugger is attached), hvt_gdb_breakpoint_hit on KVM_EXIT_HLT (true
+ * if the hlt was one of gdb's breakpoints, and gdb has resumed the guest);
+ * hvt_gdb_allow adds what the stub needs to the seccomp filter.
+ */
+void hvt_gdb_start(struct tender_guest *g);
+void hvt_gdb_poll(struct tender_guest *g);
+void hvt_gdb_debug_exit(struct tender_guest *g);
+bool hvt_gdb_breakpoint_hit(struct tender_guest *g);
+void hvt_gdb_allow(scmp_filter_ctx ctx, const struct tender_guest *g);
 
 #endif /* KILN_HVT_H */

@@ -14,7 +14,7 @@
 
 static const struct tender_module *const modules[] = {
     &hvt_module_core, &hvt_module_console, &hvt_module_clock,
-    &hvt_module_block, &hvt_module_net, NULL};
+    &hvt_module_block, &hvt_module_net, &hvt_module_gdb, NULL};
 
 static const struct tender_platform platform = {
     .name = "kiln-hvt",

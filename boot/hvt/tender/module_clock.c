@@ -15,7 +15,11 @@
 
 #include "hvt.h"
 
-#define TIMER_DATA (~0ULL) /* epoll data of the timerfd: no handle is this big */
+/*
+ * epoll data of the timerfd, and of anything else that only wakes a POLL
+ * up (gdb's connection): no handle is this big.
+ */
+#define TIMER_DATA (~0ULL)
 #define MAX_TIMEOUT_S (365ULL * 24 * 3600) /* the guest re-polls after a year */
 
 static int waitset = -1, timer = -1;
@@ -29,6 +33,11 @@ int hvt_waitset_fd(void)
 int hvt_timer_fd(void)
 {
     return timer;
+}
+
+void hvt_waitset_add_wakeup(int fd)
+{
+    hvt_waitset_add(fd, TIMER_DATA);
 }
 
 void hvt_waitset_add(int fd, uint64_t handle)

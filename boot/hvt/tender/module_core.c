@@ -50,7 +50,7 @@ static void hypercall_halt(struct tender_guest *g, uint64_t gpa)
                         c.rip);
         tender_exit(KILN_EXIT_GUEST_FAULT, "guest fault (reported by the guest)");
     }
-    _exit(h.exit_status & 0xff);
+    tender_exit_now(h.exit_status & 0xff);
 }
 
 static void setup(struct tender_guest *g, struct mft *mft)

@@ -181,7 +181,9 @@ void hvt_run(struct tender_guest *g)
 {
     struct kvm_run *run = g->run;
 
+    hvt_gdb_start(g);
     for (;;) {
+        hvt_gdb_poll(g);
         if (ioctl(g->vcpu_fd, KVM_RUN, 0) != 0) {
             if (errno == EINTR || errno == EAGAIN)
                 continue;
@@ -192,6 +194,9 @@ void hvt_run(struct tender_guest *g)
         switch (run->exit_reason) {
         case KVM_EXIT_IO:
             port_io(g);
+            break;
+        case KVM_EXIT_DEBUG:
+            hvt_gdb_debug_exit(g);
             break;
         case KVM_EXIT_MMIO:
             mmio(g);
@@ -205,6 +210,8 @@ void hvt_run(struct tender_guest *g)
                             (unsigned long long)run->fail_entry
                                 .hardware_entry_failure_reason);
         case KVM_EXIT_HLT:
+            if (hvt_gdb_breakpoint_hit(g))
+                break;
             hvt_guest_fault(g, "the guest executed HLT with no interrupts to wake "
                             "it (rip 0x%" PRIx64 ")", hvt_guest_rip(g));
         default:

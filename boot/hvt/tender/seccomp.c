@@ -49,6 +49,7 @@ void hvt_sandbox(struct tender_guest *g, const struct mft *mft, int waitset_fd,
             ALLOW(ctx, write, 1, SCMP_A0(SCMP_CMP_EQ, fd));
         }
     }
+    hvt_gdb_allow(ctx, g);
     sandbox_alt_stack();
     sandbox_report_sigsys("internal error: the tender made a system call its "
                           "seccomp filter forbids", KILN_EXIT_TENDER_ERROR);

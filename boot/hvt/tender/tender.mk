@@ -3,6 +3,7 @@
 # -DKILN_HOST -I boot/include -I boot/tender.
 KILN_HVT_SOURCES = \
 	boot_info.c \
+	gdb_remote.c \
 	hypercall.c \
 	kvm.c \
 	main.c \
@@ -11,6 +12,7 @@ KILN_HVT_SOURCES = \
 	module_clock.c \
 	module_console.c \
 	module_core.c \
+	module_gdb.c \
 	module_net.c \
 	paging_x86_64.c \
 	run.c \

@@ -50,6 +50,13 @@ void spt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
  */
 void spt_catch_faults(const struct tender_guest *g);
 
+/*
+ * launch.c: called with the image loaded, just before the guest is entered
+ * at entry; does nothing. scripts/kiln-gdb stops here to set breakpoints in
+ * the image.
+ */
+void spt_guest_ready(uint64_t entry);
+
 /* launch.c: install the filter and jump to entry; never returns. */
 __attribute__((noreturn)) void spt_launch(struct tender_guest *g, uint64_t entry);
 

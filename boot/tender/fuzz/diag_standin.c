@@ -10,6 +10,7 @@
 #include "tender.h"
 
 const char *tender_name = "kiln-fuzz";
+void (*tender_exit_hook)(int status);
 
 jmp_buf fuzz_refused;
 int fuzz_exit_status;
@@ -30,6 +31,13 @@ void tender_exit(int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(fuzz_exit_message, sizeof fuzz_exit_message, fmt, ap);
     va_end(ap);
+    fuzz_exit_status = status;
+    longjmp(fuzz_refused, 1);
+}
+
+void tender_exit_now(int status)
+{
+    fuzz_exit_message[0] = '\0';
     fuzz_exit_status = status;
     longjmp(fuzz_refused, 1);
 }

@@ -58,11 +58,33 @@ static int net_peer;       /* the other end of net0's socketpair */
 static int halted = -1;    /* HALT's exit status, -1 if none */
 static uint8_t ro_before[RO_END - RO_START];
 
-/* module_core.c's _exit (HALT), renamed by the Makefile: return to the target. */
+/* module_core.c's tender_exit_now (HALT), renamed by the Makefile: return to the target. */
 __attribute__((noreturn)) void fuzz_hvt_exit(int status)
 {
     halted = status;
     longjmp(fuzz_refused, 1);
+}
+
+/* run.c's hooks into the gdb stub (module_gdb.c): no debugger here. */
+void hvt_gdb_start(struct tender_guest *g)
+{
+    (void)g;
+}
+
+void hvt_gdb_poll(struct tender_guest *g)
+{
+    (void)g;
+}
+
+void hvt_gdb_debug_exit(struct tender_guest *g)
+{
+    hvt_guest_fault(g, "a debug exception with no debugger attached");
+}
+
+bool hvt_gdb_breakpoint_hit(struct tender_guest *g)
+{
+    (void)g;
+    return false;
 }
 
 /*
