@@ -141,8 +141,9 @@ served_ok() {
 	grep -qx "KILN_HTTPD_ROOT=\"$WWW\"" "$O/.config"
 	# The biggest file is in the image, whole.
 	[ "$(stat -c %s "$O/images/httpd.spt")" -gt 1048576 ]
-	! grep -q "secret" "$O/build/httpd/files/files.S" || false
-	! grep -q '\.hidden' "$O/build/httpd/files/files.S" || false
+	# Hidden files are not served, so not embedded either.
+	run grep -c -e "secret" -e '\.hidden' "$O/build/httpd/files/files.S"
+	[ "$output" = 0 ]
 }
 
 # ---- what is served ---------------------------------------------------------
