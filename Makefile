@@ -167,7 +167,7 @@ bench:
 	$(Q)$(KILN_TOP)/tests/bench/run O=$(O)
 
 # libFuzzer with ASan and UBSan: the runtime's targets, the tenders' (image
-# path, hvt's hypercalls) and kiln-dl's parsers, KILN_FUZZ_SECONDS (default
+# path, hvt's hypercalls and gdb stub) and kiln-dl's parsers, KILN_FUZZ_SECONDS (default
 # 10) each; then the shell parsers (kconfig-check, gen-manifest) with
 # KILN_FUZZ_INPUTS (default 200) mutated inputs each (tests/lib/mutate.py).
 KILN_FUZZ_SECONDS ?= 10
