@@ -136,7 +136,7 @@ all: $(KILN_IMAGE) $(KILN_RUN_DEPS) $(KILN_SELECTED_PACKAGES)
 
 # make run: boot the configured image the platform's way (boot/boot.mk).
 run: $(KILN_IMAGE) $(KILN_RUN_DEPS)
-	$(Q)$(KILN_RUN_CMD)
+	$(Q)$(KILN_SYMBOLIZE) $(KILN_RUN_CMD)
 
 # make gdb: boot the configured image with gdb attached, stopped at the
 # application's main (scripts/kiln-gdb; GDB_ARGS="..." for gdb).
@@ -153,7 +153,7 @@ watch:
 # make run-nested: the same, always inside a Linux VM under QEMU's TCG that
 # has a KVM of its own (scripts/kvm-in-qemu), for platforms that need KVM.
 run-nested: $(KILN_IMAGE) $(KILN_RUN_DEPS)
-	$(Q)$(or $(KILN_RUN_NESTED_CMD),$(error make run-nested: the $(KILN_PLATFORM) platform needs no KVM; use make run))
+	$(Q)$(KILN_SYMBOLIZE) $(or $(KILN_RUN_NESTED_CMD),$(error make run-nested: the $(KILN_PLATFORM) platform needs no KVM; use make run))
 endif
 
 # The test suite and the benchmarks (tests/README.md).
@@ -167,7 +167,7 @@ bench:
 	$(Q)$(KILN_TOP)/tests/bench/run O=$(O)
 
 # libFuzzer with ASan and UBSan: the runtime's targets, the tenders' (image
-# path, hvt's hypercalls) and kiln-dl's parsers, KILN_FUZZ_SECONDS (default
+# path, hvt's hypercalls and gdb stub) and kiln-dl's parsers, KILN_FUZZ_SECONDS (default
 # 10) each; then the shell parsers (kconfig-check, gen-manifest) with
 # KILN_FUZZ_INPUTS (default 200) mutated inputs each (tests/lib/mutate.py).
 KILN_FUZZ_SECONDS ?= 10

@@ -46,6 +46,12 @@ kiln-tender-command = $(1) --mem=$(KILN_RUN_MEM) $(KILN_APP_RUN_TENDER_ARGS) $(K
 kiln-gdb-command = $(KILN_TOP)/scripts/kiln-gdb --how=$(1) --image=$(KILN_IMAGE) \
 	--tree=$(KILN_TOP) --output=$(O) $(if $(GDB_ARGS),--gdb-args='$(GDB_ARGS)') -- $(2)
 
+# make run's command goes through scripts/kiln-symbolize, which resolves
+# the backtraces of a guest fault or abort (boot/common/backtrace.c) to
+# function and file:line from the image's debug information.
+KILN_SYMBOLIZE = $(KILN_TOP)/scripts/kiln-symbolize --image=$(KILN_IMAGE) \
+	--tree=$(KILN_TOP) --output=$(O) --
+
 KILN_RUN_CMD = $($(KILN_PLATFORM_PREFIX)_RUN_CMD)
 KILN_GDB_CMD = $($(KILN_PLATFORM_PREFIX)_GDB_CMD)
 KILN_RUN_DEPS = $($(KILN_PLATFORM_PREFIX)_RUN_DEPS)

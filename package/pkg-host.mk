@@ -9,7 +9,8 @@ HOST_CFLAGS_ALL = -std=gnu11 -pipe -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
 # Host tools a build needs, and the Debian package that has each.
 KILN_HOST_TOOLS := gcc:gcc ar:binutils objcopy:binutils tar:tar patch:patch \
 	gzip:gzip bzip2:bzip2 xz:xz-utils kconfig-conf:kconfig-frontends \
-	curl-config:libcurl4-openssl-dev pkg-config:pkg-config
+	curl-config:libcurl4-openssl-dev pkg-config:pkg-config \
+	python3:python3 addr2line:binutils
 KILN_HOST_HEADERS := seccomp.h:libseccomp-dev linux/kvm.h:linux-libc-dev curl/curl.h:libcurl4-openssl-dev \
 	openssl/evp.h:libssl-dev
 

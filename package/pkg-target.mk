@@ -53,7 +53,9 @@ KILN_PATH_MAP_CFLAGS := -ffile-prefix-map=$(KILN_TOP)=/kiln -ffile-prefix-map=$(
 SOURCE_DATE_EPOCH ?= $(or $(shell git -C $(KILN_TOP) log -1 --format=%ct 2>/dev/null),0)
 export SOURCE_DATE_EPOCH
 
-# Flags every target object gets (in the wrapper). Stack clash protection
+# Flags every target object gets (in the wrapper). Frame pointers
+# (FRAME_POINTERS) are what the guest's backtraces walk
+# (boot/common/backtrace.c). Stack clash protection
 # probes large frames page by page, so none jumps over the guard page below
 # the stack (boot/include/kiln/kiln_abi.h). The host compiler's
 # Linux and Unix macros are undefined: a unikernel has no unistd.h, and
@@ -64,6 +66,7 @@ TARGET_CFLAGS := \
 	-std=gnu11 -pipe \
 	$(call qstrip,$(KILN_OPTIMIZE)) \
 	$(if $(KILN_DEBUG_INFO),-g) \
+	$(if $(KILN_FRAME_POINTERS),-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -DKILN_FRAME_POINTERS=1) \
 	$(call qstrip,$(KILN_SSP_FLAG)) $(if $(KILN_SSP_NONE),,-mstack-protector-guard=global) \
 	-fstack-clash-protection \
 	-U_FORTIFY_SOURCE $(if $(KILN_FORTIFY_SOURCE),$(if $(filter-out -O0,$(call qstrip,$(KILN_OPTIMIZE))),-D_FORTIFY_SOURCE=2)) \

@@ -95,6 +95,24 @@ void kiln_puts(const char *s);
 /* Print "kiln: <msg>\n" and stop with KILN_EXIT_ABORT. */
 void kiln_fatal(const char *msg) __attribute__((noreturn));
 
+/* ---- Backtraces (backtrace.c) -------------------------------------- */
+
+/*
+ * Print "kiln: backtrace ...": pc as frame #0 (none if 0), then the return
+ * addresses (less one) of the frame-pointer chain from fp, as far as it
+ * stays in the stack; the host resolves them (scripts/kiln-symbolize).
+ */
+void kiln_backtrace(uint64_t pc, uint64_t fp);
+
+/*
+ * The backtrace of the function this is written in, from its caller: #0 is
+ * the call to it (found without a frame pointer), the walk starts at the
+ * caller's frame (the saved rbp at this function's frame).
+ */
+#define KILN_BACKTRACE_FROM_CALLER()                                           \
+    kiln_backtrace((uint64_t)(uintptr_t)__builtin_return_address(0) - 1,       \
+                   *(const uint64_t *)__builtin_frame_address(0))
+
 /* ---- Command line (cmdline.c) -------------------------------------- */
 
 /*

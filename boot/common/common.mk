@@ -11,6 +11,7 @@
 
 BOOT_COMMON_SOURCES = \
 	abi_note.c \
+	backtrace.c \
 	block.c \
 	boot_main.c \
 	cmdline.c \

@@ -24,5 +24,7 @@ void solo5_abort(void)
 {
     /* Always printed: an abort without a word is hard to diagnose. */
     kiln_puts("kiln: solo5_abort() called\n");
+    /* #0 is the call to solo5_abort (in abort(), say). */
+    KILN_BACKTRACE_FROM_CALLER();
     platform_halt(SOLO5_EXIT_ABORT, NULL);
 }

@@ -31,5 +31,7 @@ void __stack_chk_fail(void) __attribute__((noreturn));
 void __stack_chk_fail(void)
 {
     kiln_puts("kiln: stack smashing detected\n");
+    /* #0: the end of the function whose canary was overwritten. */
+    KILN_BACKTRACE_FROM_CALLER();
     platform_halt(KILN_EXIT_ABORT, NULL);
 }

@@ -2,7 +2,8 @@
  * Kiln boot shim, x86_64 in ring 0 (hvt, virtio): CPU exceptions.
  *
  * Neither platform enables interrupts, so any vector that fires is a fault
- * in the guest: print which, where and the registers, then stop with
+ * in the guest: print which, where, the registers and the backtrace
+ * (common/backtrace.c), then stop with
  * KILN_EXIT_GUEST_FAULT and the trap frame as platform_halt's cookie (hvt
  * hands it to the tender with HALT; virtio has no one to hand it to).
  */
@@ -131,5 +132,6 @@ void kiln_x86_trap(struct hvt_trap_cookie *frame)
                 kiln_line_flush(&l);
         }
     }
+    kiln_backtrace(f->rip, f->rbp);
     platform_halt(KILN_EXIT_GUEST_FAULT, f);
 }

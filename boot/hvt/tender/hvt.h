@@ -8,7 +8,6 @@
 #define KILN_HVT_H
 
 #include <linux/kvm.h>
-#include <seccomp.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -138,12 +137,19 @@ extern const struct tender_module hvt_module_gdb;
  * hvt_gdb_debug_exit on KVM_EXIT_DEBUG (a single step; a guest fault when
  * no debugger is attached), hvt_gdb_breakpoint_hit on KVM_EXIT_HLT (true
  * if the hlt was one of gdb's breakpoints, and gdb has resumed the guest);
- * hvt_gdb_allow adds what the stub needs to the seccomp filter.
+ * hvt_gdb_fd is the connection to gdb, -1 without one (seccomp.c allows
+ * what the stub does with it).
  */
 void hvt_gdb_start(struct tender_guest *g);
 void hvt_gdb_poll(struct tender_guest *g);
 void hvt_gdb_debug_exit(struct tender_guest *g);
 bool hvt_gdb_breakpoint_hit(struct tender_guest *g);
-void hvt_gdb_allow(scmp_filter_ctx ctx, const struct tender_guest *g);
+int hvt_gdb_fd(void);
+/*
+ * module_gdb.c: serve gdb on fd, a connection to it, from now on (the
+ * module's setup does this once gdb connects; the fuzz target does it with
+ * a socket pair).
+ */
+void hvt_gdb_attach(struct tender_guest *g, int fd);
 
 #endif /* KILN_HVT_H */

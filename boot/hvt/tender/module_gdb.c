@@ -43,7 +43,6 @@
 #include "elf_image.h"
 #include "gdb_remote.h"
 #include "hvt.h"
-#include "sandbox.h"
 
 #define GDB_DEFAULT_PORT 1234 /* solo5-hvt-debug's, and gdb's habit */
 #define MAX_BREAKPOINTS 64
@@ -532,28 +531,9 @@ static void on_sigio(int sig)
     sigio = 1;
 }
 
-void hvt_gdb_allow(scmp_filter_ctx ctx, const struct tender_guest *g)
+int hvt_gdb_fd(void)
 {
-    if (remote.fd < 0)
-        return;
-    unsigned fd = (unsigned)remote.fd, vcpu = (unsigned)g->vcpu_fd;
-    const unsigned long ioctls[] = {KVM_SET_REGS, KVM_GET_SREGS, KVM_SET_GUEST_DEBUG};
-    for (unsigned i = 0; i < sizeof ioctls / sizeof ioctls[0]; i++)
-        sandbox_check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 2,
-                                       SCMP_A0(SCMP_CMP_EQ, vcpu),
-                                       SCMP_A1(SCMP_CMP_EQ, ioctls[i])),
-                      "gdb: ioctl");
-    sandbox_check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(read), 1,
-                                   SCMP_A0(SCMP_CMP_EQ, fd)), "gdb: read");
-    sandbox_check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
-                                   SCMP_A0(SCMP_CMP_EQ, fd)), "gdb: write");
-    sandbox_check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(recvfrom), 1,
-                                   SCMP_A0(SCMP_CMP_EQ, fd)), "gdb: recvfrom");
-    sandbox_check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(close), 1,
-                                   SCMP_A0(SCMP_CMP_EQ, fd)), "gdb: close");
-    /* The return from on_sigio. */
-    sandbox_check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(rt_sigreturn), 0),
-                  "gdb: rt_sigreturn");
+    return remote.fd;
 }
 
 static bool option(const char *arg, struct mft *mft)
@@ -578,7 +558,6 @@ static bool option(const char *arg, struct mft *mft)
 
 static void setup(struct tender_guest *g, struct mft *mft)
 {
-    struct sigaction sa;
     uint16_t bound;
 
     (void)mft;
@@ -601,17 +580,28 @@ static void setup(struct tender_guest *g, struct mft *mft)
     tender_warn("gdb: listening on 127.0.0.1:%u; connect with: gdb -ex 'target "
                 "remote 127.0.0.1:%u' IMAGE", bound, bound);
     gdb_remote_accept(&remote, listen_fd);
+    hvt_gdb_attach(g, remote.fd);
+}
 
+void hvt_gdb_attach(struct tender_guest *g, int fd)
+{
+    struct sigaction sa;
+
+    guest = g;
+    remote.fd = fd;
+    remote.buf_start = remote.buf_end = 0;
+    memset(breakpoints, 0, sizeof breakpoints);
+    stepping = false;
+    sigio = 0;
     /* gdb's Ctrl-C raises SIGIO, which interrupts KVM_RUN and POLL's wait. */
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigio;
     sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGIO, &sa, NULL) != 0 ||
-        fcntl(remote.fd, F_SETOWN, getpid()) != 0 ||
-        fcntl(remote.fd, F_SETFL, fcntl(remote.fd, F_GETFL) | O_ASYNC) != 0)
+    if (sigaction(SIGIO, &sa, NULL) != 0 || fcntl(fd, F_SETOWN, getpid()) != 0 ||
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC) != 0)
         tender_fail("gdb: cannot have the connection signal the tender: %s",
                     strerror(errno));
-    hvt_waitset_add_wakeup(remote.fd);
+    hvt_waitset_add_wakeup(fd);
     tender_exit_hook = on_exit_status;
 }
 

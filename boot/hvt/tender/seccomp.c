@@ -2,7 +2,7 @@
  * seccomp.c: once the VM is built, kiln-hvt needs very little from Linux:
  * KVM_RUN (and KVM_GET_REGS for fault messages) on its vCPU, the devices'
  * fds, its wait set and timer, the clock, writes to stdout and stderr, and
- * exit. Anything else is a tender bug or an exploit: it is stopped and
+ * exit; with --gdb, the debugger's connection and the vCPU's state. Anything else is a tender bug or an exploit: it is stopped and
  * reported.
  */
 #ifndef _GNU_SOURCE /* the build may define it already */
@@ -49,7 +49,22 @@ void hvt_sandbox(struct tender_guest *g, const struct mft *mft, int waitset_fd,
             ALLOW(ctx, write, 1, SCMP_A0(SCMP_CMP_EQ, fd));
         }
     }
-    hvt_gdb_allow(ctx, g);
+    int gdb = hvt_gdb_fd();
+    if (gdb >= 0) {
+        /* The gdb stub (module_gdb.c): its connection, the vCPU's state, and
+         * the return from its SIGIO handler. */
+        ALLOW(ctx, read, 1, SCMP_A0(SCMP_CMP_EQ, (unsigned)gdb));
+        ALLOW(ctx, write, 1, SCMP_A0(SCMP_CMP_EQ, (unsigned)gdb));
+        ALLOW(ctx, recvfrom, 1, SCMP_A0(SCMP_CMP_EQ, (unsigned)gdb));
+        ALLOW(ctx, close, 1, SCMP_A0(SCMP_CMP_EQ, (unsigned)gdb));
+        ALLOW(ctx, ioctl, 2, SCMP_A0(SCMP_CMP_EQ, (unsigned)g->vcpu_fd),
+              SCMP_A1(SCMP_CMP_EQ, KVM_SET_REGS));
+        ALLOW(ctx, ioctl, 2, SCMP_A0(SCMP_CMP_EQ, (unsigned)g->vcpu_fd),
+              SCMP_A1(SCMP_CMP_EQ, KVM_GET_SREGS));
+        ALLOW(ctx, ioctl, 2, SCMP_A0(SCMP_CMP_EQ, (unsigned)g->vcpu_fd),
+              SCMP_A1(SCMP_CMP_EQ, KVM_SET_GUEST_DEBUG));
+        ALLOW(ctx, rt_sigreturn, 0);
+    }
     sandbox_alt_stack();
     sandbox_report_sigsys("internal error: the tender made a system call its "
                           "seccomp filter forbids", KILN_EXIT_TENDER_ERROR);

@@ -6,9 +6,12 @@
  * error arrives here as SIGSEGV, SIGBUS, SIGILL or SIGFPE. The handler says
  * what happened in one line ("guest fault: ..."; a SIGSEGV inside the stack
  * guard is a stack overflow; a signal another process sent is named as
- * such), then ends the process by that same signal, as solo5-spt (which
- * has no handlers) ends: a shell sees 139 for SIGSEGV, 135 SIGBUS, 132
- * SIGILL, 136 SIGFPE; a supervisor's waitpid sees WIFSIGNALED.
+ * such), prints the guest's backtrace as the guest itself prints one
+ * (boot/common/backtrace.c: the faulting rip, then the frame-pointer chain
+ * within the guest's stack, for the host to resolve), then ends the
+ * process by that same signal, as solo5-spt (which has no handlers) ends:
+ * a shell sees 139 for SIGSEGV, 135 SIGBUS, 132 SIGILL, 136 SIGFPE; a
+ * supervisor's waitpid sees WIFSIGNALED.
  *
  * The handler runs on an alternate stack (the guest's may be what broke)
  * under the guest's seccomp filter, which allows write(2) and exit_group
@@ -49,6 +52,49 @@ static const char *signal_name(int sig)
 
 /* The stack guard, for on_fault (set before the guest runs). */
 static uint64_t guard_start, guard_end;
+/* The guest's stack, [guard_end, mem_top): only there does the walk read. */
+static uint64_t mem_top;
+/* The image's executable segments: where a return address must point. */
+static const struct elf_image *image;
+
+#define MAX_FRAMES 32
+
+/*
+ * The guest's backtrace, in the guest's own format: rip, then the return
+ * address less one of each frame of the rbp chain. Only a Kiln image (it
+ * has the stack note, hence a guard) says where its stack is; for others
+ * the walk is skipped. An image built without frame pointers has something
+ * else in rbp: the walk stops at the first return address that is not in
+ * the image's code, which keeps it short, but frames after #0 may then be
+ * wrong (the guest's own backtraces say they need frame pointers).
+ */
+static bool in_code(uint64_t addr)
+{
+    for (unsigned i = 0; i < image->nsegments; i++)
+        if ((image->segments[i].prot & PROT_EXEC) && addr >= image->segments[i].vaddr &&
+            addr - image->segments[i].vaddr < image->segments[i].memsz)
+            return true;
+    return false;
+}
+
+static void guest_backtrace(uint64_t rip, uint64_t fp)
+{
+    unsigned n = 0;
+
+    tender_warn("backtrace (most recent call first):");
+    tender_warn("  #%u 0x%016llx", n++, (unsigned long long)rip);
+    if (guard_end == guard_start)
+        return;
+    while (n < MAX_FRAMES && fp % 8 == 0 && fp >= guard_end && fp <= mem_top - 16) {
+        const uint64_t *frame = (const uint64_t *)(uintptr_t)fp;
+        if (frame[1] == 0 || !in_code(frame[1] - 1)) /* 0: _start's frame */
+            break;
+        tender_warn("  #%u 0x%016llx", n++, (unsigned long long)(frame[1] - 1));
+        if (frame[0] <= fp)
+            break;
+        fp = frame[0];
+    }
+}
 
 /*
  * Pages whose reading faults, mapped before the guest runs (it cannot map
@@ -102,6 +148,8 @@ static void on_fault(int sig, siginfo_t *info, void *context)
     else
         tender_warn("guest fault: %s at address %p (rip 0x%llx)",
                     signal_name(sig), info->si_addr, rip);
+    if (info->si_code > 0)
+        guest_backtrace(rip, (uint64_t)uc->uc_mcontext.gregs[REG_RBP]);
     die_by(sig);
 }
 
@@ -121,6 +169,8 @@ void spt_catch_faults(const struct tender_guest *g)
 
     guard_start = g->guard_start;
     guard_end = g->guard_end;
+    mem_top = g->mem_size;
+    image = g->image;
     segv_page = map_fault_page(-1, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS);
     int fd = memfd_create("kiln-sigbus", MFD_CLOEXEC);
     if (fd < 0)

@@ -47,6 +47,7 @@ int main(int argc, char **argv)
              guest.mem_size);
     close(config.image_fd);
     spt_protect_image(&guest, config.image_path, config.image);
+    guest.image = config.image;
     tender_stack_guard(&config, &guest.guard_start, &guest.guard_end);
     spt_protect_guard(&guest, config.image_path);
 

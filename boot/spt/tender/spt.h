@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "elf_image.h"
 #include "kiln/spt_abi.h"
 #include "tender.h"
 
@@ -22,6 +23,7 @@ struct tender_guest {
     scmp_filter_ctx filter;  /* seccomp rules, added to by the modules      */
     uint64_t guard_start;    /* stack guard [guard_start, guard_end),       */
     uint64_t guard_end;      /* PROT_NONE; equal if there is none           */
+    const struct elf_image *image; /* its segments (faults.c's backtrace)   */
 };
 
 /* memory.c: map guest memory at SPT_HOST_MEM_BASE; exits on failure. */
