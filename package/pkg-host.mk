@@ -4,7 +4,9 @@
 HOSTCC ?= gcc
 include $(KILN_TOP)/package/pkg-ccache.mk
 HOST_CFLAGS ?= -O2 -g
-HOST_CFLAGS_ALL = -std=gnu11 -pipe -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
+# KILN_DISTRIBUTABLE_CFLAGS: so that a host object compiled on a distcc
+# helper is the local one (package/pkg-distcc.mk).
+HOST_CFLAGS_ALL = -std=gnu11 -pipe $(KILN_DISTRIBUTABLE_CFLAGS) -Wall -Wextra -D_GNU_SOURCE $(HOST_CFLAGS)
 
 # Host tools a build needs, and the Debian package that has each.
 KILN_HOST_TOOLS := gcc:gcc ar:binutils objcopy:binutils tar:tar patch:patch \
@@ -19,6 +21,10 @@ KILN_HOST_CHECKED := $(HOST_DIR)/.host-tools-ok
 $(KILN_HOST_CHECKED): $(KILN_TOP)/scripts/check-host
 	$(Q)$(KILN_TOP)/scripts/check-host $(KILN_HOST_TOOLS) -- $(KILN_HOST_HEADERS)
 	$(Q)mkdir -p $(@D) && touch $@
+
+# Distributed compiles (distcc, icecc): after the check above, which runs
+# distcc's own.
+include $(KILN_TOP)/package/pkg-distcc.mk
 
 # kiln-host-objects: compile host sources.
 #   $(1): object folder name under $(BUILD_DIR), $(2): source folder,

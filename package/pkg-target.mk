@@ -57,7 +57,9 @@ export SOURCE_DATE_EPOCH
 # probes large frames page by page, so none jumps over the guard page below
 # the stack (boot/include/kiln/kiln_abi.h). The host compiler's
 # Linux and Unix macros are undefined: a unikernel has no unistd.h, and
-# portable libraries that see __linux__ reach for it. Per-component flags
+# portable libraries that see __linux__ reach for it. The path map and
+# KILN_DISTRIBUTABLE_CFLAGS make an object the same from any folder and on
+# any distcc helper (package/pkg-distcc.mk). Per-component flags
 # (warnings, -ffreestanding for the runtime, -mgeneral-regs-only for code
 # that must stay off SSE) are added by the infrastructure on top.
 TARGET_CFLAGS := \
@@ -78,7 +80,7 @@ TARGET_CFLAGS := \
 	-fno-plt -fcf-protection=none \
 	-D__kiln__ \
 	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix -Uunix \
-	$(KILN_PATH_MAP_CFLAGS) \
+	$(KILN_PATH_MAP_CFLAGS) $(KILN_DISTRIBUTABLE_CFLAGS) \
 	$(call qstrip,$(KILN_EXTRA_CFLAGS))
 
 # What link mode adds: the platform's linker script, the boot shim and the

@@ -12,8 +12,8 @@
  *                                          and after its arguments (2 lines)
  *
  * A compile is any command with -c, -S, -E, -M or -MM; it goes through the
- * launcher (ccache, package/pkg-ccache.mk) when one is configured. A link
- * never does.
+ * launcher when one is configured: ccache (package/pkg-ccache.mk), or distcc
+ * or icecc (package/pkg-distcc.mk). A link never does.
  */
 #include "cc-wrapper.h"
 
