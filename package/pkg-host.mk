@@ -29,14 +29,15 @@ include $(KILN_TOP)/package/pkg-distcc.mk
 # kiln-host-objects: compile host sources.
 #   $(1): object folder name under $(BUILD_DIR), $(2): source folder,
 #   $(3): variable prefix. Reads PREFIX_SOURCES (relative to $(2)) and
-#   PREFIX_CFLAGS; defines PREFIX_OBJS.
+#   PREFIX_CFLAGS; defines PREFIX_OBJS. The dependency file is named
+#   (-MF): distcc would write it to the current folder, named after the source.
 define kiln-host-objects
 $(3)_OBJS := $$(addprefix $(BUILD_DIR)/$(1)/,$$($(3)_SOURCES:.c=.o))
 $$($(3)_OBJS): $(BUILD_DIR)/$(1)/%.o: $(2)/%.c | $(KILN_HOST_CHECKED)
 	$$(call kiln-msg,HOSTCC,$$@)
 	@mkdir -p $$(@D)
 	$(Q)$(KILN_CC_LAUNCHER) $(HOSTCC) $(HOST_CFLAGS_ALL) -DKILN_HOST -I$(KILN_TOP)/boot/include -I$(KILN_TOP)/boot/tender -I$(2) \
-		$$($(3)_CFLAGS) -MMD -MP -MT $$@ -c -o $$@ $$<
+		$$($(3)_CFLAGS) -MMD -MP -MT $$@ -MF $$(@:.o=.d) -c -o $$@ $$<
 -include $$($(3)_OBJS:.o=.d)
 endef
 

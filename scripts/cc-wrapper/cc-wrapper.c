@@ -49,22 +49,55 @@ static int is_compile(int argc, char **argv)
 }
 
 /*
- * The object a compile writes its dependency file for (-MD, -MMD) without
- * naming it (-MT, -MQ): the value of -o, or NULL.
+ * What a compile that writes a dependency file (-MD, -MMD) leaves gcc to
+ * name: the file (no -MF) and the target in it (no -MT, -MQ). gcc names
+ * both after -o, but not under a launcher: ccache hands gcc the paths
+ * under the tree relative (CCACHE_BASEDIR), so the target would be a name
+ * make does not know, and distcc preprocesses without -o, so the file
+ * would be <source>.d in the current folder (two sources of one name
+ * writing one file) and make would never read it. The wrapper names both.
  */
-static const char *unnamed_dependency_target(int argc, char **argv)
+struct dependency_names {
+	const char *object;	/* the -o of a compile with -MD or -MMD, or NULL */
+	int has_target;		/* -MT or -MQ given */
+	int has_file;		/* -MF given */
+};
+
+static struct dependency_names dependency_names(int argc, char **argv)
 {
+	struct dependency_names d = { NULL, 0, 0 };
+	int deps = 0, compile = 0;
 	const char *out = NULL;
-	int deps = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-MT") == 0 || strcmp(argv[i], "-MQ") == 0)
-			return NULL;
-		if (strcmp(argv[i], "-MD") == 0 || strcmp(argv[i], "-MMD") == 0)
+		const char *a = argv[i];
+		if (strncmp(a, "-MT", 3) == 0 || strncmp(a, "-MQ", 3) == 0)
+			d.has_target = 1;
+		else if (strncmp(a, "-MF", 3) == 0)
+			d.has_file = 1;
+		else if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0)
 			deps = 1;
-		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			out = argv[i + 1];
+		else if (strcmp(a, "-c") == 0 || strcmp(a, "-S") == 0)
+			compile = 1;
+		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
 	}
-	return deps ? out : NULL;
+	if (deps && compile)
+		d.object = out;
+	return d;
+}
+
+/* gcc's name for the dependency file of object: its suffix replaced by .d. */
+static char *dependency_file(const char *object)
+{
+	const char *slash = strrchr(object, '/');
+	const char *dot = strrchr(slash ? slash + 1 : object, '.');
+	size_t stem = dot ? (size_t)(dot - object) : strlen(object);
+	char *file = malloc(stem + 3);
+	if (file) {
+		memcpy(file, object, stem);
+		memcpy(file + stem, ".d", 3);
+	}
+	return file;
 }
 
 /* Append list to args at *n. */
@@ -94,7 +127,7 @@ int main(int argc, char **argv)
 	}
 
 	size_t max = count(kiln_cc_launcher) + 1 + count(kiln_cc_cflags) + count(kiln_cc_ldflags) +
-		     (size_t)argc + 2 + count(kiln_cc_ldlibs) + 1;
+		     (size_t)argc + 4 + count(kiln_cc_ldlibs) + 1;
 	const char **args = calloc(max, sizeof *args);
 	if (!args) {
 		fprintf(stderr, "%s: out of memory\n", kiln_cc_name);
@@ -109,16 +142,22 @@ int main(int argc, char **argv)
 		append(args, &n, kiln_cc_ldflags);
 	for (int i = 1; i < argc; i++)
 		args[n++] = argv[i];
-	/*
-	 * ccache hands gcc the paths under the tree relative (CCACHE_BASEDIR), and
-	 * gcc names the object in its dependency file as -o says: a name make does
-	 * not know. Naming it here keeps make's view of the headers (ccache does not
-	 * put -MT in its key, so hits are unaffected).
-	 */
-	const char *target = compile && kiln_cc_launcher[0] ? unnamed_dependency_target(argc, argv) : NULL;
-	if (target) {
+	/* (ccache puts neither name in its key: hits are unaffected.) */
+	struct dependency_names deps = { NULL, 0, 0 };
+	if (compile && kiln_cc_launcher[0])
+		deps = dependency_names(argc, argv);
+	if (deps.object && !deps.has_target) {
 		args[n++] = "-MT";
-		args[n++] = target;
+		args[n++] = deps.object;
+	}
+	if (deps.object && !deps.has_file) {
+		char *file = dependency_file(deps.object);
+		if (!file) {
+			fprintf(stderr, "%s: out of memory\n", kiln_cc_name);
+			return 1;
+		}
+		args[n++] = "-MF";
+		args[n++] = file;
 	}
 	if (!compile)
 		append(args, &n, kiln_cc_ldlibs);
