@@ -24,9 +24,10 @@
 # and turning it on or off compiles every object once more.
 
 # A compile shipped to a helper is preprocessed here and compiled there
-# from the preprocessed text. -fdirectives-only (in every compile, shipped
-# or not) keeps that text as the source was, macros unexpanded: they expand
-# in the compile, on the helper as here. Expanded here, they would move the
+# from the preprocessed text. -fdirectives-only (in every compile that makes
+# code, shipped or not: TARGET_CODE_CFLAGS, HOST_CFLAGS_ALL) keeps that text
+# as the source was, macros unexpanded: they expand in the compile, on the
+# helper as here. Expanded here, they would move the
 # columns of the tokens after them, and with them the debug information's
 # columns and line table: the helper's objects would differ from the local
 # ones. A local compile is the same with or without it, but for the

@@ -149,7 +149,7 @@ kiln-cc-src = $(firstword $(wildcard $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR
 kiln-cc-list-objects = $(if $(2),flags $(3)$(kiln-newline)$(foreach o,$(2),object \
 	$(call kiln-shell-quote,$(o)) $(call kiln-shell-quote,$(call kiln-cc-src,$(o),$(1)))$(kiln-newline)))
 define kiln-cc-list
-compiler $(call kiln-shell-quote,$(TARGET_GCC)) $(call kiln-shell-quote,$(strip $(TARGET_CFLAGS)))
+compiler $(call kiln-shell-quote,$(TARGET_GCC)) $(call kiln-shell-quote,$(strip $(TARGET_CFLAGS) $(TARGET_CODE_CFLAGS)))
 $(foreach c,$(KILN_SELECTED_COMPONENTS),$(call kiln-cc-list-objects,$(c),$($(c)_NOFPU_OBJS),$(KILN_NOFPU_CFLAGS) $($(c)_OBJ_CFLAGS))$(call kiln-cc-list-objects,$(c),$($(c)_FPU_OBJS),$($(c)_OBJ_CFLAGS)))
 endef
 compile-commands: $(foreach c,$(KILN_SELECTED_COMPONENTS),$($(c)_TREE_STAMP))

@@ -243,6 +243,16 @@ assert_dependency_files() {
 	assert_output_has "-Wdate-time"
 }
 
+@test "-E through the wrapper still expands macros (-fdirectives-only is only for compiles that make code)" {
+	reference_image
+	printf '#define KILN_ANSWER 42\nint answer = KILN_ANSWER;\n' >"$BATS_TEST_TMPDIR/macro.c"
+	run "$OUTS/local/host/bin/x86_64-kiln-cc" -E "$BATS_TEST_TMPDIR/macro.c"
+	assert_status 0
+	assert_output_has "int answer = 42;"
+	run "$OUTS/local/host/bin/x86_64-kiln-cc" --kiln-flags
+	assert_output_has "-fdirectives-only"
+}
+
 # wait_for_jobs NAME COUNT: until helper NAME has done COUNT compiles, while
 # the build ($BUILD_PID) runs; fails if it ends first or after 5 minutes.
 wait_for_jobs() {

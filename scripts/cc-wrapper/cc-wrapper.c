@@ -13,7 +13,10 @@
  *
  * A compile is any command with -c, -S, -E, -M or -MM; it goes through the
  * launcher when one is configured: ccache (package/pkg-ccache.mk), or distcc
- * or icecc (package/pkg-distcc.mk). A link never does.
+ * or icecc (package/pkg-distcc.mk). A link never does. A compile that makes
+ * code (-c, -S) also gets the flags that make it the same on a distcc helper
+ * (-fdirectives-only); a preprocessing one (-E, -M) does not, so that its
+ * output has the macros expanded, as one expects of -E.
  */
 #include "cc-wrapper.h"
 
@@ -38,6 +41,16 @@ static void print_words(const char *const *list)
 	putchar('\n');
 }
 
+/* first's words, then second's, on one line. */
+static void print_words_of_both(const char *const *first, const char *const *second)
+{
+	for (size_t i = 0; first[i]; i++)
+		printf("%s%s", i ? " " : "", first[i]);
+	for (size_t i = 0; second[i]; i++)
+		printf("%s%s", i || first[0] ? " " : "", second[i]);
+	putchar('\n');
+}
+
 static int is_compile(int argc, char **argv)
 {
 	static const char *const modes[] = { "-c", "-S", "-E", "-M", "-MM" };
@@ -46,6 +59,19 @@ static int is_compile(int argc, char **argv)
 			if (strcmp(argv[i], modes[m]) == 0)
 				return 1;
 	return 0;
+}
+
+/* A compile that makes code: -c or -S, and no -E, -M or -MM (which win). */
+static int makes_code(int argc, char **argv)
+{
+	int code = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-E") == 0 || strcmp(argv[i], "-M") == 0 || strcmp(argv[i], "-MM") == 0)
+			return 0;
+		if (strcmp(argv[i], "-c") == 0 || strcmp(argv[i], "-S") == 0)
+			code = 1;
+	}
+	return code;
 }
 
 /*
@@ -110,7 +136,7 @@ static void append(const char **args, size_t *n, const char *const *list)
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--kiln-flags") == 0) {
-		print_words(kiln_cc_cflags);
+		print_words_of_both(kiln_cc_cflags, kiln_cc_code_cflags);
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "--kiln-link-flags") == 0 && kiln_cc_links) {
@@ -126,7 +152,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	size_t max = count(kiln_cc_launcher) + 1 + count(kiln_cc_cflags) + count(kiln_cc_ldflags) +
+	size_t max = count(kiln_cc_launcher) + 1 + count(kiln_cc_cflags) + count(kiln_cc_code_cflags) +
+		     count(kiln_cc_ldflags) +
 		     (size_t)argc + 4 + count(kiln_cc_ldlibs) + 1;
 	const char **args = calloc(max, sizeof *args);
 	if (!args) {
@@ -138,6 +165,8 @@ int main(int argc, char **argv)
 		append(args, &n, kiln_cc_launcher);
 	args[n++] = kiln_cc_compiler;
 	append(args, &n, kiln_cc_cflags);
+	if (makes_code(argc, argv))
+		append(args, &n, kiln_cc_code_cflags);
 	if (!compile)
 		append(args, &n, kiln_cc_ldflags);
 	for (int i = 1; i < argc; i++)
