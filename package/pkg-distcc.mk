@@ -27,13 +27,13 @@
 # from the preprocessed text. -fdirectives-only (in every compile that makes
 # code, shipped or not: TARGET_CODE_CFLAGS, HOST_CFLAGS_ALL) keeps that text
 # as the source was, macros unexpanded: they expand in the compile, on the
-# helper as here. Expanded here, they would move the
-# columns of the tokens after them, and with them the debug information's
-# columns and line table: the helper's objects would differ from the local
-# ones. A local compile is the same with or without it, but for the
-# switches gcc records in the debug information. One consequence: __DATE__
-# and __TIME__ expand on the helper, by its clock (SOURCE_DATE_EPOCH does
-# not travel), so -Wdate-time names every use; no source of Kiln's has one.
+# helper as here. Expanded here, they would move the columns of the tokens
+# after them, and with them the debug information's columns and line
+# table: the helper's objects would differ from the local ones. A local
+# compile is the same with or without it, but for the switches gcc records
+# in the debug information. One consequence: __DATE__ and __TIME__ expand
+# on the helper, by its clock (SOURCE_DATE_EPOCH does not travel), so
+# -Wdate-time names every use; no source of Kiln's has one.
 KILN_DISTRIBUTABLE_CFLAGS := -fdirectives-only -Wdate-time
 
 KILN_DISTCC_CONFIGURED := $(call qstrip,$(KILN_DISTCC_LAUNCHER))
