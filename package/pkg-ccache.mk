@@ -21,6 +21,13 @@ KILN_CC_LAUNCHER := $(if $(KILN_CCACHE_ON),$(KILN_CCACHE_BIN))
 ifneq ($(KILN_CCACHE_ON),)
 export CCACHE_BASEDIR := $(KILN_TOP)
 export CCACHE_COMPILERCHECK := content
+# A miss is compiled from the text ccache preprocessed for its key, with
+# -fdirectives-only kept (package/pkg-distcc.mk): ccache up to 4.11 drops
+# that flag otherwise, and distcc under ccache (CCACHE_PREFIX) would then
+# ship text whose objects differ from the local ones. So a local miss and
+# a distributed one make the same object, and share one cache. (Newer
+# ccache passes the flag on and ignores this setting.)
+export CCACHE_NOCPP2 := 1
 endif
 
 # What the cache holds and how often it hit (the counters are ccache's:

@@ -141,7 +141,10 @@ endef
 # with the flags the wrapper adds spelled out (clangd cannot see through it).
 # Make writes the list of objects and their flags as a shell fragment, and
 # scripts/gen-compile-commands has the shell read the flags as the compile
-# recipes' shell does: the JSON holds the arguments gcc really received.
+# recipes' shell does: the JSON holds the arguments gcc really received,
+# but for -fdirectives-only, which changes no meaning (it only lets a distcc
+# helper compile what was preprocessed here) and which clang does not know:
+# clangd would stop at it on every file, those outside the tree's .clangd too.
 KILN_COMPILE_COMMANDS := $(O)/compile_commands.json
 KILN_COMPILE_COMMANDS_LIST := $(BUILD_DIR)/compile-commands.sh
 kiln-cc-src = $(firstword $(wildcard $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR_ABS)/%.c,$(1)) $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR_ABS)/%.S,$(1))) $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR_ABS)/%.c,$(1)))
@@ -149,7 +152,7 @@ kiln-cc-src = $(firstword $(wildcard $(patsubst $($(2)_OBJDIR)/%.o,$($(2)_SRCDIR
 kiln-cc-list-objects = $(if $(2),flags $(3)$(kiln-newline)$(foreach o,$(2),object \
 	$(call kiln-shell-quote,$(o)) $(call kiln-shell-quote,$(call kiln-cc-src,$(o),$(1)))$(kiln-newline)))
 define kiln-cc-list
-compiler $(call kiln-shell-quote,$(TARGET_GCC)) $(call kiln-shell-quote,$(strip $(TARGET_CFLAGS)))
+compiler $(call kiln-shell-quote,$(TARGET_GCC)) $(call kiln-shell-quote,$(strip $(TARGET_CFLAGS) $(filter-out -fdirectives-only,$(TARGET_CODE_CFLAGS))))
 $(foreach c,$(KILN_SELECTED_COMPONENTS),$(call kiln-cc-list-objects,$(c),$($(c)_NOFPU_OBJS),$(KILN_NOFPU_CFLAGS) $($(c)_OBJ_CFLAGS))$(call kiln-cc-list-objects,$(c),$($(c)_FPU_OBJS),$($(c)_OBJ_CFLAGS)))
 endef
 compile-commands: $(foreach c,$(KILN_SELECTED_COMPONENTS),$($(c)_TREE_STAMP))

@@ -59,7 +59,8 @@ export SOURCE_DATE_EPOCH
 # probes large frames page by page, so none jumps over the guard page below
 # the stack (boot/include/kiln/kiln_abi.h). The host compiler's
 # Linux and Unix macros are undefined: a unikernel has no unistd.h, and
-# portable libraries that see __linux__ reach for it. Per-component flags
+# portable libraries that see __linux__ reach for it. The path map makes
+# an object the same from any folder. Per-component flags
 # (warnings, -ffreestanding for the runtime, -mgeneral-regs-only for code
 # that must stay off SSE) are added by the infrastructure on top.
 TARGET_CFLAGS := \
@@ -83,6 +84,12 @@ TARGET_CFLAGS := \
 	-U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ -U__unix -Uunix \
 	$(KILN_PATH_MAP_CFLAGS) \
 	$(call qstrip,$(KILN_EXTRA_CFLAGS))
+
+# What a compile that makes code (-c, -S) adds, and a preprocessing one
+# (-E, -M) does not: the flags that make an object compiled on a distcc
+# helper the local one (package/pkg-distcc.mk; -fdirectives-only would
+# leave -E's output with its macros unexpanded).
+TARGET_CODE_CFLAGS := $(KILN_DISTRIBUTABLE_CFLAGS)
 
 # What link mode adds: the platform's linker script, the boot shim and the
 # runtime (libc.a), libm when selected, libgcc for compiler helpers.
@@ -114,6 +121,7 @@ const char kiln_cc_name[] = "$(notdir $(1))";
 const char kiln_cc_compiler[] = $(call kiln-c-string,$(TARGET_GCC));
 const char *const kiln_cc_launcher[] = $(call kiln-c-words,$(KILN_CC_LAUNCHER));
 const char *const kiln_cc_cflags[] = $(call kiln-c-words,$(TARGET_CFLAGS));
+const char *const kiln_cc_code_cflags[] = $(call kiln-c-words,$(TARGET_CODE_CFLAGS));
 const int kiln_cc_links = $(if $(2),1,0);
 const char *const kiln_cc_ldflags[] = $(call kiln-c-words,$(if $(2),$(TARGET_LDFLAGS)));
 const char *const kiln_cc_ldlibs[] = $(call kiln-c-words,$(if $(2),$(TARGET_LDLIBS)));

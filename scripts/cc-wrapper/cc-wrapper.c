@@ -12,8 +12,11 @@
  *                                          and after its arguments (2 lines)
  *
  * A compile is any command with -c, -S, -E, -M or -MM; it goes through the
- * launcher (ccache, package/pkg-ccache.mk) when one is configured. A link
- * never does.
+ * launcher when one is configured: ccache (package/pkg-ccache.mk), or distcc
+ * or icecc (package/pkg-distcc.mk). A link never does. A compile that makes
+ * code (-c, -S) also gets the flags that make it the same on a distcc helper
+ * (-fdirectives-only); a preprocessing one (-E, -M) does not, so that its
+ * output has the macros expanded, as one expects of -E.
  */
 #include "cc-wrapper.h"
 
@@ -38,6 +41,16 @@ static void print_words(const char *const *list)
 	putchar('\n');
 }
 
+/* first's words, then second's, on one line. */
+static void print_words_of_both(const char *const *first, const char *const *second)
+{
+	for (size_t i = 0; first[i]; i++)
+		printf("%s%s", i ? " " : "", first[i]);
+	for (size_t i = 0; second[i]; i++)
+		printf("%s%s", i || first[0] ? " " : "", second[i]);
+	putchar('\n');
+}
+
 static int is_compile(int argc, char **argv)
 {
 	static const char *const modes[] = { "-c", "-S", "-E", "-M", "-MM" };
@@ -48,23 +61,69 @@ static int is_compile(int argc, char **argv)
 	return 0;
 }
 
-/*
- * The object a compile writes its dependency file for (-MD, -MMD) without
- * naming it (-MT, -MQ): the value of -o, or NULL.
- */
-static const char *unnamed_dependency_target(int argc, char **argv)
+/* A compile that makes code: -c or -S, and no -E, -M or -MM (which win). */
+static int makes_code(int argc, char **argv)
 {
-	const char *out = NULL;
-	int deps = 0;
+	int code = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-MT") == 0 || strcmp(argv[i], "-MQ") == 0)
-			return NULL;
-		if (strcmp(argv[i], "-MD") == 0 || strcmp(argv[i], "-MMD") == 0)
-			deps = 1;
-		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			out = argv[i + 1];
+		if (strcmp(argv[i], "-E") == 0 || strcmp(argv[i], "-M") == 0 || strcmp(argv[i], "-MM") == 0)
+			return 0;
+		if (strcmp(argv[i], "-c") == 0 || strcmp(argv[i], "-S") == 0)
+			code = 1;
 	}
-	return deps ? out : NULL;
+	return code;
+}
+
+/*
+ * What a compile that writes a dependency file (-MD, -MMD) leaves gcc to
+ * name: the file (no -MF) and the target in it (no -MT, -MQ). gcc names
+ * both after -o, but not under a launcher: ccache hands gcc the paths
+ * under the tree relative (CCACHE_BASEDIR), so the target would be a name
+ * make does not know, and distcc preprocesses without -o, so the file
+ * would be <source>.d in the current folder (two sources of one name
+ * writing one file) and make would never read it. The wrapper names both.
+ */
+struct dependency_names {
+	const char *object;	/* the -o of a compile with -MD or -MMD, or NULL */
+	int has_target;		/* -MT or -MQ given */
+	int has_file;		/* -MF given */
+};
+
+static struct dependency_names dependency_names(int argc, char **argv)
+{
+	struct dependency_names d = { NULL, 0, 0 };
+	int deps = 0, compile = 0;
+	const char *out = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strncmp(a, "-MT", 3) == 0 || strncmp(a, "-MQ", 3) == 0)
+			d.has_target = 1;
+		else if (strncmp(a, "-MF", 3) == 0)
+			d.has_file = 1;
+		else if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0)
+			deps = 1;
+		else if (strcmp(a, "-c") == 0 || strcmp(a, "-S") == 0)
+			compile = 1;
+		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
+	}
+	if (deps && compile)
+		d.object = out;
+	return d;
+}
+
+/* gcc's name for the dependency file of object: its suffix replaced by .d. */
+static char *dependency_file(const char *object)
+{
+	const char *slash = strrchr(object, '/');
+	const char *dot = strrchr(slash ? slash + 1 : object, '.');
+	size_t stem = dot ? (size_t)(dot - object) : strlen(object);
+	char *file = malloc(stem + 3);
+	if (file) {
+		memcpy(file, object, stem);
+		memcpy(file + stem, ".d", 3);
+	}
+	return file;
 }
 
 /* Append list to args at *n. */
@@ -77,7 +136,7 @@ static void append(const char **args, size_t *n, const char *const *list)
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--kiln-flags") == 0) {
-		print_words(kiln_cc_cflags);
+		print_words_of_both(kiln_cc_cflags, kiln_cc_code_cflags);
 		return 0;
 	}
 	if (argc == 2 && strcmp(argv[1], "--kiln-link-flags") == 0 && kiln_cc_links) {
@@ -93,8 +152,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	size_t max = count(kiln_cc_launcher) + 1 + count(kiln_cc_cflags) + count(kiln_cc_ldflags) +
-		     (size_t)argc + 2 + count(kiln_cc_ldlibs) + 1;
+	size_t max = count(kiln_cc_launcher) + 1 + count(kiln_cc_cflags) + count(kiln_cc_code_cflags) +
+		     count(kiln_cc_ldflags) +
+		     (size_t)argc + 4 + count(kiln_cc_ldlibs) + 1;
 	const char **args = calloc(max, sizeof *args);
 	if (!args) {
 		fprintf(stderr, "%s: out of memory\n", kiln_cc_name);
@@ -105,20 +165,28 @@ int main(int argc, char **argv)
 		append(args, &n, kiln_cc_launcher);
 	args[n++] = kiln_cc_compiler;
 	append(args, &n, kiln_cc_cflags);
+	if (makes_code(argc, argv))
+		append(args, &n, kiln_cc_code_cflags);
 	if (!compile)
 		append(args, &n, kiln_cc_ldflags);
 	for (int i = 1; i < argc; i++)
 		args[n++] = argv[i];
-	/*
-	 * ccache hands gcc the paths under the tree relative (CCACHE_BASEDIR), and
-	 * gcc names the object in its dependency file as -o says: a name make does
-	 * not know. Naming it here keeps make's view of the headers (ccache does not
-	 * put -MT in its key, so hits are unaffected).
-	 */
-	const char *target = compile && kiln_cc_launcher[0] ? unnamed_dependency_target(argc, argv) : NULL;
-	if (target) {
+	/* (ccache puts neither name in its key: hits are unaffected.) */
+	struct dependency_names deps = { NULL, 0, 0 };
+	if (compile && kiln_cc_launcher[0])
+		deps = dependency_names(argc, argv);
+	if (deps.object && !deps.has_target) {
 		args[n++] = "-MT";
-		args[n++] = target;
+		args[n++] = deps.object;
+	}
+	if (deps.object && !deps.has_file) {
+		char *file = dependency_file(deps.object);
+		if (!file) {
+			fprintf(stderr, "%s: out of memory\n", kiln_cc_name);
+			return 1;
+		}
+		args[n++] = "-MF";
+		args[n++] = file;
 	}
 	if (!compile)
 		append(args, &n, kiln_cc_ldlibs);
