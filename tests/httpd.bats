@@ -1,5 +1,7 @@
 #!/usr/bin/env bats
-# package/httpd: a static HTTP/1.1 server on lwIP, end to end on spt.
+# package/httpd: a static HTTP/1.1 server on lwIP, end to end on spt (and
+# on hvt: files fetched, where hvt runs: the VM of tests/lib/common.bash
+# when this machine's KVM will not do, with the namespace made there).
 #
 # The image is built once, serving a folder of test files this suite makes
 # (text, random bytes up to 1 MiB, an empty file, names with blanks, a
@@ -18,6 +20,7 @@ HTTP_CLIENT=$KILN_TOP/tests/lib/http-client.py
 HOST_ADDR=10.87.1.1
 GUEST_ADDR=10.87.1.2
 O=$KILN_SUITE_TMP/spt
+HVT_O=$KILN_SUITE_TMP/hvt
 WWW=$KILN_SUITE_TMP/www
 
 # make_site DIR: the files the server serves.
@@ -52,6 +55,13 @@ setup_file() {
 	  echo "KILN_HTTPD_TIMEOUT=3"; } >"$KILN_SUITE_TMP/test_defconfig"
 	kiln_make_logged "$O.log" "$O" defconfig DEFCONFIG="$KILN_SUITE_TMP/test_defconfig" >&3 &&
 		kiln_make_logged "$O.log" "$O" KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
+	# The same on hvt.
+	rm -rf "$HVT_O" "$HVT_O.log"
+	mkdir -p "$HVT_O"
+	sed 's/^KILN_PLATFORM_SPT=y/KILN_PLATFORM_HVT=y/' "$KILN_SUITE_TMP/test_defconfig" \
+		>"$KILN_SUITE_TMP/test_hvt_defconfig"
+	kiln_make_logged "$HVT_O.log" "$HVT_O" defconfig DEFCONFIG="$KILN_SUITE_TMP/test_hvt_defconfig" >&3 &&
+		kiln_make_logged "$HVT_O.log" "$HVT_O" KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
 	httpd_stop
 }
 
@@ -59,9 +69,15 @@ teardown_file() {
 	httpd_stop
 }
 
+# side CMD...: run CMD on the machine whose network this test's guest is
+# on: here, or for an hvt test whose guests run in the VM, in the VM.
+side() {
+	if [ "$SIDE" = vm ]; then kiln_on_kvm "$@"; else "$@"; fi
+}
+
 # in_ns CMD...: run CMD in this test's namespace.
 in_ns() {
-	ip netns exec "$NS" "$@"
+	side ip netns exec "$NS" "$@"
 }
 
 # setup: a namespace of this test's own with the tap tap0 in it, up, the
@@ -69,14 +85,21 @@ in_ns() {
 setup() {
 	NS=
 	GUEST_PID=
+	SIDE=here
 	[ -z "${SUITE_SKIP:-}" ] || skip "$SUITE_SKIP"
+	case $BATS_TEST_DESCRIPTION in
+	hvt:*)
+		kiln_require_hvt
+		kiln_hvt_in_vm && SIDE=vm
+		;;
+	esac
 	[ "$(id -u)" -eq 0 ] || skip "network namespaces and tap devices need root (run the suite as root)"
-	[ -c /dev/net/tun ] || skip "no /dev/net/tun (modprobe tun)"
+	side test -c /dev/net/tun || skip "no /dev/net/tun (modprobe tun)"
 	kiln_require_cmd ip iproute2
 	kiln_require_cmd curl curl
 	kiln_require_cmd python3 python3
 	local name=kiln-httpd-$$-$BATS_TEST_NUMBER err
-	err=$(ip netns add "$name" 2>&1) || skip "cannot create a network namespace ($name): $err"
+	err=$(side ip netns add "$name" 2>&1) || skip "cannot create a network namespace ($name): $err"
 	NS=$name
 	in_ns ip link set dev lo up
 	in_ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 >/dev/null 2>&1 || true
@@ -91,23 +114,26 @@ setup() {
 teardown() {
 	[ -n "$NS" ] || return 0
 	local pid
-	for pid in $(ip netns pids "$NS" 2>/dev/null); do
-		kill "$pid" 2>/dev/null || true
+	for pid in $(side ip netns pids "$NS" 2>/dev/null); do
+		side kill "$pid" 2>/dev/null || true
 	done
 	if [ -n "$GUEST_PID" ]; then
 		kill "$GUEST_PID" 2>/dev/null || true
 		wait "$GUEST_PID" 2>/dev/null || true
 	fi
-	ip netns del "$NS" 2>/dev/null || true
+	side ip netns del "$NS" 2>/dev/null || true
 }
 
-# start_httpd: boot the image in the namespace (console in $GUEST_LOG) and
-# wait until it serves. Fails, showing the console, if it does not.
+# start_httpd [hvt]: boot the image (spt's, or hvt's) in the namespace
+# (console in $GUEST_LOG) and wait until it serves. Fails, showing the
+# console, if it does not.
 start_httpd() {
-	assert_file "$O/images/httpd.spt" "$O.log" || return 1
+	local p=${1:-spt} o=$O
+	[ "$p" = spt ] || o=$HVT_O
+	assert_file "$o/images/httpd.$p" "$o.log" || return 1
 	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
-	in_ns timeout --kill-after=5 600 "$O/host/bin/kiln-spt" --mem=64 \
-		--net:service0=tap0 "$O/images/httpd.spt" --ipv4="$GUEST_ADDR/24" >"$GUEST_LOG" 2>&1 3>&- &
+	in_ns timeout --kill-after=5 600 "$o/host/bin/kiln-$p" --mem=64 \
+		--net:service0=tap0 "$o/images/httpd.$p" --ipv4="$GUEST_ADDR/24" >"$GUEST_LOG" 2>&1 3>&- &
 	GUEST_PID=$!
 	local waited=0
 	until grep -q "^httpd: serving" "$GUEST_LOG"; do
@@ -348,6 +374,28 @@ served_ok() {
 	assert_output_has "held: 64 of 64 served"
 	run cat "$GUEST_LOG"
 	assert_output_has "httpd: refusing connections: 64 open, the limit"
+}
+
+# ---- hvt ------------------------------------------------------------------------
+
+@test "hvt: curl fetches files byte for byte, keep-alive; a missing one is 404" {
+	start_httpd hvt
+	local f args=() i=0
+	for f in index.html 1k.bin 1m.bin "sub dir/page one.html"; do
+		args+=("http://$GUEST_ADDR/${f// /%20}" -o "$BATS_TEST_TMPDIR/got.$i")
+		i=$((i + 1))
+	done
+	run in_ns curl -s -w '%{http_code} %{num_connects}\n' "${args[@]}"
+	assert_status 0
+	[ "$(printf '%s\n' "$output" | tr '\n' ' ')" = "200 1 200 0 200 0 200 0 " ] ||
+		{ echo "curl: $output"; cat "$GUEST_LOG"; return 1; }
+	i=0
+	for f in index.html 1k.bin 1m.bin "sub dir/page one.html"; do
+		cmp "$WWW/$f" "$BATS_TEST_TMPDIR/got.$i" || { echo "/$f differs"; return 1; }
+		i=$((i + 1))
+	done
+	run in_ns curl -s -o /dev/null -w '%{http_code}' "http://$GUEST_ADDR/missing"
+	[ "$output" = 404 ]
 }
 
 # ---- the folder (last: it changes the suite's folder) ------------------------
