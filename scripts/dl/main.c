@@ -410,6 +410,10 @@ static int run(const struct options *o, const char *name, const char *cache_dir,
 int main(int argc, char **argv)
 {
 	struct options o;
+	/* A line in one write: under make -j, downloads run side by side on one
+	 * terminal, and a message written in pieces would be cut by another's.
+	 * The progress bar, which has no newline, flushes itself. */
+	setvbuf(stderr, NULL, _IOLBF, 0);
 	parse_args(argc, argv, &o);
 	/* libcurl runs with CURLOPT_NOSIGNAL; a server hanging up must be an error, not death. */
 	signal(SIGPIPE, SIG_IGN);
