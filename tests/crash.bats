@@ -12,26 +12,13 @@ load lib/common
 CRASH_TARGETS="spt hvt pc"
 SOURCE=tests/fixtures/boot-tests/package/test-crash/test-crash.c
 
-config_of() {
-	case $1 in
-	spt) echo KILN_PLATFORM_SPT=y ;;
-	hvt) echo KILN_PLATFORM_HVT=y ;;
-	pc) printf 'KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_PC=y\n' ;;
-	nofp) printf 'KILN_PLATFORM_SPT=y\n# KILN_FRAME_POINTERS is not set\n' ;;
-	esac
-	echo KILN_APP_TEST_CRASH=y
-}
-
 setup_file() {
-	local t out
-	for t in $CRASH_TARGETS nofp; do
-		out=$KILN_SUITE_TMP/$t
-		rm -rf "$out" "$out.log"
-		config_of "$t" >"$out.defconfig"
-		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
-			defconfig DEFCONFIG="$out.defconfig" >&3 &&
-			kiln_make_logged "$out.log" "$out" -j2 all >&3 || true
+	local t
+	for t in $CRASH_TARGETS; do
+		kiln_build_boot_test "$KILN_SUITE_TMP/$t" "$t" KILN_APP_TEST_CRASH=y
 	done
+	kiln_build_boot_test "$KILN_SUITE_TMP/nofp" spt KILN_APP_TEST_CRASH=y \
+		'# KILN_FRAME_POINTERS is not set'
 }
 
 setup() {

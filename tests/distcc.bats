@@ -85,18 +85,6 @@ distributed_make() {
 	fi
 }
 
-# assert_same_image A B: the same bytes; else which sections differ.
-assert_same_image() {
-	cmp "$1" "$2" && return 0
-	echo "$1 and $2 differ; sections whose bytes differ:"
-	local s
-	for s in $(readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) .*/\1/p'); do
-		cmp -s <(objcopy --dump-section "$s"=/dev/stdout "$1" /dev/null 2>/dev/null) \
-			<(objcopy --dump-section "$s"=/dev/stdout "$2" /dev/null 2>/dev/null) || echo "  $s"
-	done
-	return 1
-}
-
 # assert_shipped_here_preprocessed LOG N: distcc's log LOG (DISTCC_VERBOSE)
 # shows N compiles preprocessed on this machine and no command that was not
 # a compile (a link would be one).

@@ -12,31 +12,16 @@
 
 load lib/common
 
-# The platforms, as kiln_launcher names them, and their defconfig lines.
+# The platforms, as kiln_launcher names them (kiln_platform_lines).
 GDB_TARGETS="spt pc microvm hvt"
 STEPS=$KILN_SUITE_TMP/steps.gdb
 BREAKS=$KILN_SUITE_TMP/breaks.gdb
 SOURCE=tests/fixtures/boot-tests/package/test-gdb/test-gdb.c
 
-config_of() {
-	case $1 in
-	spt) echo KILN_PLATFORM_SPT=y ;;
-	hvt) echo KILN_PLATFORM_HVT=y ;;
-	pc) printf 'KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_PC=y\n' ;;
-	microvm) printf 'KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_MICROVM=y\n' ;;
-	esac
-	echo KILN_APP_TEST_GDB=y
-}
-
 setup_file() {
-	local t out
+	local t
 	for t in $GDB_TARGETS; do
-		out=$KILN_SUITE_TMP/$t
-		rm -rf "$out" "$out.log"
-		config_of "$t" >"$out.defconfig"
-		kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
-			defconfig DEFCONFIG="$out.defconfig" >&3 &&
-			kiln_make_logged "$out.log" "$out" -j2 all >&3 || true
+		kiln_build_boot_test "$KILN_SUITE_TMP/$t" "$t" KILN_APP_TEST_GDB=y
 	done
 	# Stopped at main: into add_global, past its first line, the local
 	# and the global, where the source is, on to the exit.

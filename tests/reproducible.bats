@@ -59,19 +59,6 @@ make_in() {
 	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u V make --no-print-directory -C "$tree" O="$out" "$@"
 }
 
-# assert_same_image A B: A and B are the same bytes; on a difference, which
-# sections differ.
-assert_same_image() {
-	cmp "$1" "$2" && return 0
-	echo "$1 and $2 differ; sections whose bytes differ:"
-	local s
-	for s in $(readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) .*/\1/p'); do
-		cmp -s <(objcopy --dump-section "$s"=/dev/stdout "$1" /dev/null 2>/dev/null) \
-			<(objcopy --dump-section "$s"=/dev/stdout "$2" /dev/null 2>/dev/null) || echo "  $s"
-	done
-	return 1
-}
-
 # assert_names_no_folder IMAGE DIR...: no string in IMAGE names any DIR.
 assert_names_no_folder() {
 	local image=$1 dir

@@ -86,14 +86,6 @@ clean_build() {
 	times
 }
 
-# cpu_us TIMES: user + system time of the children in `times` output, in microseconds.
-cpu_us() {
-	awk 'NR == 3 {
-		n = split($0, f, " "); total = 0
-		for (i = 1; i <= n; i++) { split(f[i], ms, "[ms]"); total += ms[1] * 60 + ms[2] }
-		printf "%d", total * 1e6 }' <<<"$1"
-}
-
 # report LABEL DEFCONFIG NAME JOBS [MAKE ARGS...]: one clean build and its
 # line; sets wall (microseconds) for the caller.
 report() {

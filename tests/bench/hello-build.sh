@@ -39,14 +39,6 @@ clean_build() {
 	times
 }
 
-# cpu_us TIMES: the user + system time of the children in `times` output, in microseconds.
-cpu_us() {
-	awk 'NR == 3 {
-		n = split($0, f, " "); total = 0
-		for (i = 1; i <= n; i++) { split(f[i], ms, "[ms]"); total += ms[1] * 60 + ms[2] }
-		printf "%d", total * 1e6 }' <<<"$1"
-}
-
 for jobs in ${KILN_BENCH_JOBS:-1 2}; do
 	walls=() cpus=()
 	for _ in $(seq "$builds"); do

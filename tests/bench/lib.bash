@@ -84,6 +84,16 @@ median() {
 		END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
+# cpu_us TIMES: the children's user + system time, in microseconds, from a
+# clean_build's output: the wall time, then `times` (the children's line is
+# the third).
+cpu_us() {
+	awk 'NR == 3 {
+		n = split($0, f, " "); total = 0
+		for (i = 1; i <= n; i++) { split(f[i], ms, "[ms]"); total += ms[1] * 60 + ms[2] }
+		printf "%d", total * 1e6 }' <<<"$1"
+}
+
 # secs US: microseconds as seconds, 3 decimals; msecs US [DECIMALS]: as
 # milliseconds, 2 decimals unless told.
 secs() { awk -v u="$1" 'BEGIN { printf "%.3f", u / 1e6 }'; }

@@ -63,6 +63,46 @@ kiln_make_logged() {
 	fi
 }
 
+# assert_same_image A B: A and B are the same bytes; on a difference, which
+# sections differ.
+assert_same_image() {
+	cmp "$1" "$2" && return 0
+	echo "$1 and $2 differ; sections whose bytes differ:"
+	local s
+	for s in $(readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) .*/\1/p'); do
+		cmp -s <(objcopy --dump-section "$s"=/dev/stdout "$1" /dev/null 2>/dev/null) \
+			<(objcopy --dump-section "$s"=/dev/stdout "$2" /dev/null 2>/dev/null) || echo "  $s"
+	done
+	return 1
+}
+
+# kiln_platform_lines TARGET: the .config lines that choose TARGET, one of
+# spt, hvt, pc, microvm (the names kiln_launcher uses).
+kiln_platform_lines() {
+	case $1 in
+	spt) echo KILN_PLATFORM_SPT=y ;;
+	hvt) echo KILN_PLATFORM_HVT=y ;;
+	pc) printf 'KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_PC=y\n' ;;
+	microvm) printf 'KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_MICROVM=y\n' ;;
+	*) echo "kiln_platform_lines: no platform called '$1' (spt, hvt, pc, microvm)" >&2; return 1 ;;
+	esac
+}
+
+# kiln_build_boot_test O TARGET LINE...: a fresh O configured for TARGET
+# (kiln_platform_lines) with the .config LINEs (the boot-tests application,
+# say) and the boot-tests tree, and built; the log is O.log. For
+# setup_file: a failed build leaves no image, which each test reports
+# with the log (assert_file), so it does not fail here.
+kiln_build_boot_test() {
+	local out=$1 target=$2
+	shift 2
+	rm -rf "$out" "$out.log"
+	{ kiln_platform_lines "$target" && printf '%s\n' "$@"; } >"$out.defconfig" || return 1
+	kiln_make_logged "$out.log" "$out" KILN_EXTERNAL="$KILN_BOOT_TESTS" \
+		defconfig DEFCONFIG="$out.defconfig" >&3 &&
+		kiln_make_logged "$out.log" "$out" -j2 all >&3 || true
+}
+
 # kiln_build O DEFCONFIG [MAKE ARGS...]: a fresh O configured with DEFCONFIG
 # (a name: hvt_defconfig) and built; the log is O.log beside O.
 kiln_build() {
