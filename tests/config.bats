@@ -364,7 +364,7 @@ bad_config_refused() {
 		savedefconfig list-defconfigs all run host-tools source clean distclean \
 		'<pkg>-source' '<pkg>-extract' '<pkg>-patch' '<pkg>-build' '<pkg>-rebuild' \
 		'<pkg>-dirclean' lock legal-info show-info printvars graph-depends compile-commands \
-		size graph-size graph-build watch gdb \
+		size graph-size graph-build watch gdb net-up net-down net-status \
 		check check- bench 'O=' 'V=1' KILN_EXTERNAL KILN_DL_DIR; do
 		assert_output_has "$verb"
 	done

@@ -12,6 +12,8 @@ HTTPD_CFLAGS = -DHTTPD_PORT=$(HTTPD_PORT) \
 	-DHTTPD_MAX_CONNECTIONS=$(or $(KILN_HTTPD_MAX_CONNECTIONS),64) \
 	-DHTTPD_TIMEOUT_S=$(or $(KILN_HTTPD_TIMEOUT),10)
 HTTPD_RUN_ARGS =
+# make run: the address on make net-up's network (package/pkg-net.mk).
+HTTPD_RUN_NET_ARGS = --ipv4=$(KILN_NET_GUEST_CIDR)
 # The generated table of files (gen-files), linked with the application.
 HTTPD_FILES_S = $(BUILD_DIR)/httpd/files/files.S
 HTTPD_EXTRA_OBJS = $(BUILD_DIR)/httpd/files/files.o
