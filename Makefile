@@ -54,7 +54,7 @@ include $(KILN_TOP)/package/pkg-dl-settings.mk
 # Targets that never read the configuration.
 KILN_NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig randconfig syncconfig \
 	savedefconfig %_defconfig defconfig list-defconfigs help clean distclean \
-	check check-% bench fuzz
+	check check-% bench fuzz net-up net-down net-status
 
 KILN_CONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig randconfig savedefconfig \
 	%_defconfig defconfig
@@ -77,6 +77,7 @@ kiln-mixed-goals:
 else
 
 include $(KILN_TOP)/package/pkg-kconfig.mk
+include $(KILN_TOP)/package/pkg-net.mk
 
 # Read the configuration, unless every goal is one that does not need it.
 KILN_NEEDS_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(KILN_NOCONFIG_GOALS),$(MAKECMDGOALS)),all)

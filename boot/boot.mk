@@ -4,7 +4,9 @@
 #
 # boot/<platform>/<platform>.mk declares, with BOOT_<PLATFORM>_ names:
 #   _SOURCES, _CFLAGS, _LDSCRIPT   the shim (see boot/common/README.md)
-#   _RUN_CMD       the command make run runs (kiln-tender-command helps)
+#   _RUN_CMD       the command make run runs (kiln-tender-command helps;
+#                  $(kiln-run-net) goes right before the tender: it checks
+#                  make net-up's tap where the image has a net device)
 #   _RUN_DEPS      what that command needs built first (a tender, say)
 #   _RUN_NESTED_CMD  optional: make run-nested, for platforms that need KVM
 #   _POST_LINK     optional: a command run on the linked image, $(1)
@@ -30,7 +32,9 @@ KILN_RUNTIME_LIBS := $(RUNTIME_LIB) $($(KILN_PLATFORM_PREFIX)_LIB) $(if $(KILN_P
 
 # make run's arguments: ARGS="..." on the command line replaces the
 # configured ones.
-KILN_RUN_ARGS = $(if $(filter command line,$(origin ARGS)),$(ARGS),$(call qstrip,$(KILN_APP_ARGS)))
+# An application with a net device first gets its address on make
+# net-up's network (its _RUN_NET_ARGS, package/pkg-net.mk).
+KILN_RUN_ARGS = $(KILN_APP_RUN_NET_ARGS) $(if $(filter command line,$(origin ARGS)),$(ARGS),$(call qstrip,$(KILN_APP_ARGS)))
 
 # $(call kiln-tender-command,<tender>): a tender's command line for the
 # image: Solo5's options (--mem=, the application's --block:/--net:), the

@@ -10,6 +10,11 @@
 #                                        the manifest: devices the image uses
 #   HELLO_RUN_ARGS = --block:storage=disk.img
 #                                        tender options make run passes
+#   HELLO_RUN_NET_ARGS = --ipv4=$(KILN_NET_GUEST_CIDR)
+#                                        with a net device: the arguments
+#                                        that give it its address on make
+#                                        net-up's network (make run passes
+#                                        them before ARGS; package/pkg-net.mk)
 #   HELLO_EMBED = script.lua             files embedded as byte arrays:
 #                                        `extern const unsigned char
 #                                        kiln_embed_script_lua[]` and

@@ -12,7 +12,17 @@ $(error No application is selected, or its package (package/<app>/<app>.mk) is m
 endif
 KILN_APP_PREFIX := $(call kiln-uppercase,$(KILN_APP))
 KILN_IMAGE := $($(KILN_APP_PREFIX)_IMAGE)
-KILN_APP_RUN_TENDER_ARGS = $($(KILN_APP_PREFIX)_RUN_ARGS)
+# The application's first net device (service0 of net:service0), if it
+# has one and its _RUN_ARGS attach none: make run attaches make net-up's
+# tap to it, gives the application its _RUN_NET_ARGS, and runs the tender
+# through kiln-net run, which checks the tap first (kiln-run-net).
+KILN_APP_NET_DEVICE := $(strip $(if $(filter --net:%,$($(KILN_APP_PREFIX)_RUN_ARGS)),,\
+	$(patsubst net:%,%,$(firstword $(filter net:%,$($(KILN_APP_PREFIX)_DEVICES))))))
+KILN_APP_RUN_TENDER_ARGS = $($(KILN_APP_PREFIX)_RUN_ARGS) \
+	$(if $(KILN_APP_NET_DEVICE),--net:$(KILN_APP_NET_DEVICE)=$(call kiln-shell-quote,$(KILN_NET_TAP)))
+KILN_APP_RUN_NET_ARGS = $(if $(KILN_APP_NET_DEVICE),$($(KILN_APP_PREFIX)_RUN_NET_ARGS))
+kiln-run-net = $(if $(KILN_APP_NET_DEVICE),$(KILN_NET_SCRIPT) run $(KILN_NET_OPTIONS) \
+	--guest=$(call kiln-shell-quote,$(KILN_NET_GUEST)) --)
 
 # Packages: those the configuration selects, and what they need.
 KILN_SELECTED_PACKAGES := $(call kiln-deps-closure,\

@@ -70,6 +70,7 @@ RUNTIME_SOURCES = \
 	malloc/memalign.c \
 	malloc/posix_memalign.c \
 	malloc/reallocarray.c \
+	malloc/stats.c \
 	malloc/tlsf.c \
 	setjmp/setjmp.c \
 	signal/raise.c \

@@ -364,7 +364,7 @@ bad_config_refused() {
 		savedefconfig list-defconfigs all run host-tools source clean distclean \
 		'<pkg>-source' '<pkg>-extract' '<pkg>-patch' '<pkg>-build' '<pkg>-rebuild' \
 		'<pkg>-dirclean' lock legal-info show-info printvars graph-depends compile-commands \
-		size graph-size graph-build watch gdb ccache-stats distcc-hosts \
+		size graph-size graph-build watch gdb ccache-stats distcc-hosts net-up net-down net-status \
 		check check- bench 'O=' 'V=1' KILN_EXTERNAL KILN_DL_DIR KILN_CCACHE KILN_DISTCC; do
 		assert_output_has "$verb"
 	done

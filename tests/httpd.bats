@@ -22,6 +22,8 @@ GUEST_ADDR=10.87.1.2
 O=$KILN_SUITE_TMP/spt
 HVT_O=$KILN_SUITE_TMP/hvt
 WWW=$KILN_SUITE_TMP/www
+# The statistics page (KILN_HTTPD_STATS_PATH): counters and mallinfo2.
+STATS_PATH=/kiln-stats
 
 # make_site DIR: the files the server serves.
 make_site() {
@@ -52,7 +54,8 @@ setup_file() {
 	mkdir -p "$O"
 	{ cat "$KILN_TOP/configs/spt_httpd_defconfig"
 	  echo "KILN_HTTPD_ROOT=\"$WWW\""
-	  echo "KILN_HTTPD_TIMEOUT=3"; } >"$KILN_SUITE_TMP/test_defconfig"
+	  echo "KILN_HTTPD_TIMEOUT=3"
+	  echo "KILN_HTTPD_STATS_PATH=\"$STATS_PATH\""; } >"$KILN_SUITE_TMP/test_defconfig"
 	kiln_make_logged "$O.log" "$O" defconfig DEFCONFIG="$KILN_SUITE_TMP/test_defconfig" >&3 &&
 		kiln_make_logged "$O.log" "$O" KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
 	# The same on hvt.
@@ -396,6 +399,72 @@ served_ok() {
 	done
 	run in_ns curl -s -o /dev/null -w '%{http_code}' "http://$GUEST_ADDR/missing"
 	[ "$output" = 404 ]
+}
+
+# ---- memory -----------------------------------------------------------------
+
+# stats_value NAME: NAME's value on the statistics page (a connection of
+# its own).
+stats_value() {
+	in_ns curl -sS -m 10 "http://$GUEST_ADDR$STATS_PATH" | sed -n "s/^$1=//p"
+}
+
+# settle: wait until the only open connection is the statistics page's own
+# (the churn's last ones closed), up to 10 s.
+settle() {
+	local i
+	for i in $(seq 100); do
+		[ "$(stats_value connections_open)" = 1 ] && return 0
+		sleep 0.1
+	done
+	echo "connections still open 10 s after the churn: $(stats_value connections_open)"
+	return 1
+}
+
+@test "spt: the statistics page has the counters and the allocator's, as text/plain" {
+	start_httpd
+	run in_ns curl -sS -D - "http://$GUEST_ADDR$STATS_PATH"
+	assert_status 0
+	assert_output_has "Content-Type: text/plain"
+	local name
+	for name in connections_open connections_accepted connections_refused requests errors timeouts \
+		heap_bytes in_use_bytes in_use_blocks peak_in_use_bytes free_bytes free_blocks; do
+		assert_output_matches "^$name=[0-9]+\r?$"
+	done
+	# This request's own connection is open, and the heap is in use.
+	assert_output_matches "^connections_open=1\r?$"
+	assert_output_matches "^in_use_bytes=[1-9][0-9]*\r?$"
+	run cat "$GUEST_LOG"
+	assert_output_matches "^httpd: stats: open=1 accepted=1 requests=0 in_use_bytes=[1-9]"
+}
+
+@test "spt: 20,000 short connections (connect, GET, close) all served; memory in use stays flat" {
+	start_httpd
+	# Warm-up: lwIP's pools and the allocator's free lists take their
+	# working shape.
+	run in_ns "$HTTP_CLIENT" churn "$GUEST_ADDR" 80 /index.html "$WWW/index.html" 500 4
+	assert_status 0
+	settle
+	local bytes0 blocks0 bytes1 blocks1 accepted0 accepted1
+	bytes0=$(stats_value in_use_bytes) blocks0=$(stats_value in_use_blocks) accepted0=$(stats_value connections_accepted)
+	run in_ns "$HTTP_CLIENT" churn "$GUEST_ADDR" 80 /index.html "$WWW/index.html" 20000 4
+	assert_status 0
+	assert_output_has "churn: 20000 of 20000 connections right"
+	echo "$output"
+	settle
+	bytes1=$(stats_value in_use_bytes) blocks1=$(stats_value in_use_blocks) accepted1=$(stats_value connections_accepted)
+	echo "in use after the warm-up: $bytes0 bytes in $blocks0 blocks; after 20,000 connections: $bytes1 bytes in $blocks1 blocks"
+	[ -n "$bytes0" ] || { echo "no in_use_bytes after the warm-up"; return 1; }
+	[ -n "$bytes1" ] || { echo "no in_use_bytes after the churn"; return 1; }
+	[ -n "$blocks0" ] || { echo "no in_use_blocks after the warm-up"; return 1; }
+	[ -n "$blocks1" ] || { echo "no in_use_blocks after the churn"; return 1; }
+	# Every connection reached httpd (and the pages' own).
+	[ $((accepted1 - accepted0)) -ge 20000 ]
+	# Flat: no more blocks, and at most 1 KiB more, than after the warm-up
+	# (one connection's 9 KiB leaking in every thousand would be 180 KiB).
+	[ "$blocks1" -le "$blocks0" ]
+	[ "$bytes1" -le $((bytes0 + 1024)) ]
+	served_ok
 }
 
 # ---- the folder (last: it changes the suite's folder) ------------------------

@@ -33,8 +33,10 @@ BOOT_HVT_LDSCRIPT = hvt.lds
 BOOT_HVT_RUN_DEPS = $(HOST_BIN)/kiln-hvt
 BOOT_HVT_KVM_IN_QEMU = $(KILN_TOP)/scripts/kvm-in-qemu $(1) \
 	--mem $$(($(KILN_RUN_MEM) + 512)) --rw $(O) --
-BOOT_HVT_RUN_CMD = $(call BOOT_HVT_KVM_IN_QEMU,auto) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
-BOOT_HVT_RUN_NESTED_CMD = $(call BOOT_HVT_KVM_IN_QEMU,run) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
+# With a net device, kiln-net run goes inside the VM: there it makes the
+# tap of the VM's own, saying that the host cannot reach it.
+BOOT_HVT_RUN_CMD = $(call BOOT_HVT_KVM_IN_QEMU,auto) $(kiln-run-net) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
+BOOT_HVT_RUN_NESTED_CMD = $(call BOOT_HVT_KVM_IN_QEMU,run) $(kiln-run-net) $(call kiln-tender-command,$(HOST_BIN)/kiln-hvt)
 # make gdb: kiln-hvt's own gdb stub (--gdb=0: a free port on 127.0.0.1,
 # tender/module_gdb.c), with gdb beside it: in the VM too where KVM will
 # not do here, and there without a terminal (GDB_ARGS="-batch -x FILE").

@@ -27,7 +27,7 @@ BOOT_SPT_LDSCRIPT = spt.lds
 
 # make run: kiln-spt, a host process.
 BOOT_SPT_RUN_DEPS = $(HOST_BIN)/kiln-spt
-BOOT_SPT_RUN_CMD = $(call kiln-tender-command,$(HOST_BIN)/kiln-spt)
+BOOT_SPT_RUN_CMD = $(kiln-run-net) $(call kiln-tender-command,$(HOST_BIN)/kiln-spt)
 # make gdb: gdb runs kiln-spt, the guest inside it; the tender calls
 # spt_guest_ready (tender/launch.c) once the image is loaded.
-BOOT_SPT_GDB_CMD = $(call kiln-gdb-command,process --ready=spt_guest_ready,$(BOOT_SPT_RUN_CMD))
+BOOT_SPT_GDB_CMD = $(call kiln-gdb-command,process --ready=spt_guest_ready,$(call kiln-tender-command,$(HOST_BIN)/kiln-spt))

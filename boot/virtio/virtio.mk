@@ -35,11 +35,11 @@ BOOT_VIRTIO_LDSCRIPT = virtio.lds
 # the image on the configured QEMU machine, under KVM where /dev/kvm is a
 # hardware one and TCG otherwise.
 BOOT_VIRTIO_RUN_DEPS =
-BOOT_VIRTIO_RUN_CMD = $(call kiln-tender-command,$(KILN_TOP)/boot/virtio/kiln-qemu \
-	--machine=$(call qstrip,$(KILN_VIRTIO_QEMU_MACHINE)))
+BOOT_VIRTIO_QEMU = $(KILN_TOP)/boot/virtio/kiln-qemu --machine=$(call qstrip,$(KILN_VIRTIO_QEMU_MACHINE))
+BOOT_VIRTIO_RUN_CMD = $(kiln-run-net) $(call kiln-tender-command,$(BOOT_VIRTIO_QEMU))
 # make gdb: QEMU's own gdb stub on a unix socket (kiln-qemu --gdb=SOCKET),
 # the guest stopped before its first instruction.
-BOOT_VIRTIO_GDB_CMD = $(call kiln-gdb-command,unix,$(BOOT_VIRTIO_RUN_CMD))
+BOOT_VIRTIO_GDB_CMD = $(call kiln-gdb-command,unix,$(call kiln-tender-command,$(BOOT_VIRTIO_QEMU)))
 
 # virtio devices: PCI and virtio-mmio discovery, the transports, the
 # virtqueues and the block and net drivers (devices.c attaches them to the

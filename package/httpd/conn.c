@@ -23,6 +23,7 @@
 #include "files.h"
 #include "request.h"
 #include "response.h"
+#include "stats.h"
 
 /* The poll callback's period, in TCP's coarse ticks of 500 ms. */
 #define POLL_TICKS 2
@@ -210,12 +211,18 @@ static void conn_respond(struct conn *c, const struct http_request *req, int sta
 	enum http_connection how = HTTP_CLOSE;
 	const struct httpd_file *f = NULL;
 	int head_only = status == 0 && req->method == HTTP_HEAD;
+	int stats = 0;
 
 	if (status == 0 && req->keep_alive && !req->has_body && !c->peer_closed)
 		how = req->minor_version >= 1 ? HTTP_KEEP : HTTP_KEEP_EXPLICIT;
 	if (status == 0) {
 		if (req->method == HTTP_OTHER) {
 			status = 405;
+#ifdef HTTPD_STATS_PATH
+		} else if (strcmp(req->path, HTTPD_STATS_PATH) == 0) {
+			stats = 1;
+			status = 200;
+#endif
 		} else {
 			f = httpd_file_find(req->path);
 			status = f != NULL ? 200 : 404;
@@ -225,7 +232,17 @@ static void conn_respond(struct conn *c, const struct http_request *req, int sta
 	c->body = NULL;
 	c->body_len = c->body_sent = 0;
 	c->out_sent = 0;
-	if (f != NULL) {
+	if (stats) {
+		/* The page goes after the head, in out, as an error page does. */
+		char page[512];
+		size_t page_len = httpd_stats_text(page, sizeof page);
+		c->out_len = http_format_head(c->out, sizeof c->out, 200,
+					      "text/plain; charset=utf-8", page_len, how);
+		if (!head_only && c->out_len + page_len <= sizeof c->out) {
+			memcpy(c->out + c->out_len, page, page_len);
+			c->out_len += page_len;
+		}
+	} else if (f != NULL) {
 		c->out_len = http_format_head(c->out, sizeof c->out, 200,
 					      httpd_content_type(f->path), f->size, how);
 		if (!head_only) {

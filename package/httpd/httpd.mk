@@ -1,7 +1,7 @@
 ################################################################################
 # httpd: a static HTTP/1.1 server on lwIP, its files embedded at build time
 ################################################################################
-HTTPD_SOURCES = main.c conn.c request.c response.c files.c mime.c
+HTTPD_SOURCES = main.c conn.c request.c response.c files.c mime.c stats.c
 HTTPD_DEPENDENCIES = lwip
 # The network device, attached with --net:service0=<tap>.
 HTTPD_DEVICES = net:service0
@@ -10,8 +10,19 @@ HTTPD_DEVICES = net:service0
 HTTPD_PORT = $(or $(KILN_HTTPD_PORT),80)
 HTTPD_CFLAGS = -DHTTPD_PORT=$(HTTPD_PORT) \
 	-DHTTPD_MAX_CONNECTIONS=$(or $(KILN_HTTPD_MAX_CONNECTIONS),64) \
-	-DHTTPD_TIMEOUT_S=$(or $(KILN_HTTPD_TIMEOUT),10)
+	-DHTTPD_TIMEOUT_S=$(or $(KILN_HTTPD_TIMEOUT),10) \
+	$(if $(HTTPD_STATS_PATH),$(call kiln-shell-quote,-DHTTPD_STATS_PATH="$(HTTPD_STATS_PATH)"))
+# The statistics page's path: empty (none), or "/" and letters, digits,
+# "._-/" (it becomes a C string).
+HTTPD_STATS_PATH := $(call qstrip,$(KILN_HTTPD_STATS_PATH))
+ifneq ($(HTTPD_STATS_PATH),)
+ifneq ($(shell printf '%s' $(call kiln-shell-quote,$(HTTPD_STATS_PATH)) | grep -Ex '/[A-Za-z0-9._/-]*'),$(HTTPD_STATS_PATH))
+$(error KILN_HTTPD_STATS_PATH="$(HTTPD_STATS_PATH)": a path starting with "/", of letters, digits and "._-/" only (e.g. /kiln-stats); fix it in make menuconfig, Application, httpd options)
+endif
+endif
 HTTPD_RUN_ARGS =
+# make run: the address on make net-up's network (package/pkg-net.mk).
+HTTPD_RUN_NET_ARGS = --ipv4=$(KILN_NET_GUEST_CIDR)
 # The generated table of files (gen-files), linked with the application.
 HTTPD_FILES_S = $(BUILD_DIR)/httpd/files/files.S
 HTTPD_EXTRA_OBJS = $(BUILD_DIR)/httpd/files/files.o

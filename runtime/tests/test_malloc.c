@@ -21,6 +21,10 @@ int kiln_posix_memalign(void **, size_t, size_t);
 size_t kiln_malloc_usable_size(void *);
 void *kiln_reallocarray(void *, size_t, size_t);
 void kiln___malloc_add_region(void *, size_t);
+struct kiln_mallinfo2 {
+	size_t arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
+};
+struct kiln_mallinfo2 kiln_mallinfo2(void);
 extern int kiln_errno;
 
 #define SLOTS 4096
@@ -287,11 +291,60 @@ static void do_realloc_freed(void)
 	kiln_realloc(p, 200);
 }
 
+/* The bytes no count holds: 16 per block header, free or in use, and 16
+ * per region's end sentinel. */
+static size_t uncounted(struct kiln_mallinfo2 m)
+{
+	return m.arena - m.uordblks - m.fordblks - 16 * (m.hblks + m.ordblks);
+}
+
+/* mallinfo2 follows every kind of allocation exactly, and its counts add
+ * up to the heap; freeing everything brings them back where they were. */
+static void check_stats(void)
+{
+	enum { N = 200 };
+	void *p[N];
+	size_t want = 0;
+	struct kiln_mallinfo2 m0 = kiln_mallinfo2(), m;
+
+	CHECK(m0.arena > 0 && uncounted(m0) > 0 && uncounted(m0) % 16 == 0,
+	      "mallinfo2: arena %zu, uncounted %zu", m0.arena, uncounted(m0));
+	for (int i = 0; i < N; i++) {
+		size_t n = (size_t)(i * 37 % 5000) + 1;
+		switch (i % 4) {
+		case 0: p[i] = kiln_malloc(n); break;
+		case 1: p[i] = kiln_aligned_alloc(256, n); break;
+		case 2: p[i] = kiln_realloc(kiln_malloc(n), n * 3); break;
+		default: p[i] = kiln_realloc(kiln_malloc(n * 2 + 64), n); break;
+		}
+		want += kiln_malloc_usable_size(p[i]);
+	}
+	m = kiln_mallinfo2();
+	CHECK(m.uordblks == m0.uordblks + want, "mallinfo2: %zu bytes in use, expected %zu",
+	      m.uordblks, m0.uordblks + want);
+	CHECK(m.hblks == m0.hblks + N, "mallinfo2: %zu blocks in use, expected %zu", m.hblks, m0.hblks + N);
+	CHECK(m.usmblks >= m.uordblks, "mallinfo2: peak %zu below in use %zu", m.usmblks, m.uordblks);
+	CHECK(uncounted(m) == uncounted(m0), "mallinfo2: counts do not add up to the heap (%zu, was %zu)",
+	      uncounted(m), uncounted(m0));
+	for (int i = 0; i < N; i++)
+		kiln_free(p[i]);
+	m = kiln_mallinfo2();
+	CHECK(m.uordblks == m0.uordblks && m.hblks == m0.hblks,
+	      "mallinfo2 after freeing: %zu bytes in %zu blocks, was %zu in %zu",
+	      m.uordblks, m.hblks, m0.uordblks, m0.hblks);
+	CHECK(m.fordblks == m0.fordblks && m.ordblks == m0.ordblks,
+	      "mallinfo2 after freeing: %zu free bytes in %zu blocks, was %zu in %zu",
+	      m.fordblks, m.ordblks, m0.fordblks, m0.ordblks);
+	CHECK(m.usmblks >= m0.uordblks + want, "mallinfo2: peak %zu, expected at least %zu",
+	      m.usmblks, m0.uordblks + want);
+}
+
 int main(void)
 {
 	stress();
 	check_edges();
 	check_coalescing();
+	check_stats();
 
 	victim = kiln_malloc(100);
 	snprintf(victim_hex, sizeof victim_hex, "double free of %p", (void *)victim);

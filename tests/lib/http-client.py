@@ -15,6 +15,15 @@ connections at once.
     http-client.py concurrent HOST PORT PATH FILE CONNECTIONS REQUESTS
         CONNECTIONS connections at once, each sending REQUESTS keep-alive
         GETs for PATH; every response must be 200 with FILE's bytes.
+    http-client.py churn HOST PORT PATH FILE COUNT WORKERS
+        COUNT short connections, WORKERS at a time: each connects, sends
+        one GET for PATH with "Connection: close", reads the response to
+        the server's close (200 with FILE's bytes), and closes. Prints one
+        line: how many were right, and the time taken. Connection n comes
+        from local port 10000 + n % 50000: lwIP answers a SYN that reuses
+        the addresses and ports of a connection it holds in TIME_WAIT with
+        a reset (RFC 793), and Linux's choice of port may repeat one within
+        that time; the server closes first, so every TIME_WAIT is its own.
 
 Prints one line per connection (keepalive, concurrent); exits 0 when
 everything came back right, 1 otherwise (naming what was wrong), 2 on a
@@ -84,6 +93,61 @@ def get_many(host, port, path, want, count):
     finally:
         sock.close()
     return None
+
+
+def get_once(host, port, request, want, local_port=0):
+    """One connection (from local_port, or any), one request, read to the
+    server's close; None or what failed."""
+    try:
+        sock = socket.create_connection((host, port), timeout=TIMEOUT,
+                                        source_address=("", local_port))
+    except OSError as e:
+        return "cannot connect from port %d: %s" % (local_port, e)
+    try:
+        sock.sendall(request)
+        status, headers, body, rest = read_response(sock, b"")
+        if status != 200:
+            return "status %d" % status
+        if body != want:
+            return "%d bytes differ from the file's %d" % (len(body), len(want))
+        if rest or sock.recv(1):
+            return "bytes after the response"
+    except (OSError, HttpError) as e:
+        return str(e)
+    finally:
+        sock.close()
+    return None
+
+
+def churn(host, port, path, want, count, workers):
+    request = ("GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n" % (path, host)).encode()
+    failures = []
+    done = [0]
+    lock = threading.Lock()
+    start = time.monotonic()
+
+    def worker():
+        while True:
+            with lock:
+                if done[0] >= count:
+                    return
+                done[0] += 1
+                n = done[0]
+            failure = get_once(host, port, request, want, 10000 + n % 50000)
+            if failure:
+                with lock:
+                    failures.append("connection %d: %s" % (n, failure))
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for f in failures[:10]:
+        print(f)
+    print("churn: %d of %d connections right in %.1f s" %
+          (count - len(failures), count, time.monotonic() - start))
+    return 1 if failures else 0
 
 
 def raw(host, port, args):
@@ -167,6 +231,8 @@ def main(argv):
             print("connection %d: %s" % (i, "%d responses right" % count if r == "ok" else r))
             bad += r != "ok"
         return 1 if bad else 0
+    if mode == "churn" and len(argv) == 8:
+        return churn(host, port, argv[4], open(argv[5], "rb").read(), int(argv[6]), int(argv[7]))
     print(__doc__.strip(), file=sys.stderr)
     return 2
 

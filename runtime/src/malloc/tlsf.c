@@ -16,7 +16,11 @@
  *
  * Free blocks keep their free-list links in the first 16 payload bytes.
  * Each region ends with a zero-size, always-used sentinel block, so the
- * physically next block always exists. Payloads are 16-byte aligned. */
+ * physically next block always exists. Payloads are 16-byte aligned.
+ *
+ * The statistics (mallinfo2, malloc_stats in stats.c) are counted as blocks
+ * change hands: the payload bytes and blocks in use and their peak; the
+ * free ones are counted from the free lists when asked. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,6 +53,15 @@ static uint64_t fl_bitmap;
 static uint32_t sl_bitmap[FL_COUNT];
 static struct block *heads[FL_COUNT][SL_COUNT];
 static uintptr_t heap_lo = UINTPTR_MAX, heap_hi;
+static struct __malloc_counts counts;
+
+/* The payload bytes of in-use blocks changed by delta (may be negative). */
+static inline void count_in_use(ptrdiff_t delta)
+{
+	counts.in_use_bytes += (size_t)delta;
+	if (counts.in_use_bytes > counts.peak_in_use_bytes)
+		counts.peak_in_use_bytes = counts.in_use_bytes;
+}
 
 static inline uintptr_t magic_of(const struct block *b)
 {
@@ -271,6 +284,7 @@ void __malloc_add_region(void *base, size_t size)
 	set_header(sentinel, 0, PREV_FREE_BIT);
 	sentinel->prev = (uintptr_t)b;
 	list_insert(b);
+	counts.heap_bytes += end - start;
 	if (start < heap_lo)
 		heap_lo = start;
 	if (end > heap_hi)
@@ -310,6 +324,8 @@ static struct block *alloc_block(size_t n)
 	set_header(b, size_of(b), b->size & PREV_FREE_BIT);
 	mark_next_used(b);
 	trim(b, size);
+	count_in_use((ptrdiff_t)size_of(b));
+	counts.in_use_blocks++;
 	return b;
 }
 
@@ -321,14 +337,20 @@ void *malloc(size_t n)
 
 void free(void *p)
 {
-	if (p)
-		release(checked_block(p, "free()"));
+	struct block *b;
+
+	if (!p)
+		return;
+	b = checked_block(p, "free()");
+	count_in_use(-(ptrdiff_t)size_of(b));
+	counts.in_use_blocks--;
+	release(b);
 }
 
 void *realloc(void *p, size_t n)
 {
 	struct block *b, *next, *a;
-	size_t size;
+	size_t size, old;
 
 	if (!p)
 		return malloc(n);
@@ -340,8 +362,10 @@ void *realloc(void *p, size_t n)
 		return NULL;
 	}
 	size = request_size(n);
-	if (size <= size_of(b)) {
+	old = size_of(b);
+	if (size <= old) {
 		trim(b, size);
+		count_in_use((ptrdiff_t)size_of(b) - (ptrdiff_t)old);
 		return p;
 	}
 	/* Grow in place into a free successor when it is large enough. */
@@ -351,12 +375,15 @@ void *realloc(void *p, size_t n)
 		set_header(b, size_of(b) + HDR + size_of(next), b->size & PREV_FREE_BIT);
 		mark_next_used(b);
 		trim(b, size);
+		count_in_use((ptrdiff_t)size_of(b) - (ptrdiff_t)old);
 		return p;
 	}
 	a = alloc_block(n);
 	if (!a)
 		return NULL;
 	memcpy(payload_of(a), p, size_of(b));
+	count_in_use(-(ptrdiff_t)size_of(b));
+	counts.in_use_blocks--;
 	release(b);
 	return payload_of(a);
 }
@@ -381,6 +408,8 @@ void *__aligned_malloc(size_t align, size_t n)
 	aligned = (p + align - 1) & ~(uintptr_t)(align - 1);
 	if (aligned == p)
 		return (void *)p;
+	/* The block counted is b, whole; what stays in use is a. */
+	count_in_use(-(ptrdiff_t)size_of(b));
 	/* The gap before the aligned address must be able to hold a free
 	 * block; if it cannot, use the next aligned address. */
 	if (aligned - p < HDR + MIN_PAYLOAD)
@@ -391,10 +420,28 @@ void *__aligned_malloc(size_t align, size_t n)
 	a->prev = canary_of(a);
 	release(b); /* marks a PREV_FREE */
 	trim(a, size);
+	count_in_use((ptrdiff_t)size_of(a));
 	return (void *)aligned;
 }
 
 size_t malloc_usable_size(void *p)
 {
 	return p ? size_of(checked_block(p, "malloc_usable_size()")) : 0;
+}
+
+void __malloc_counts(struct __malloc_counts *c)
+{
+	unsigned fl, sl;
+	const struct block *b;
+
+	if (__builtin_expect(!heap_taken, 0))
+		take_heap();
+	*c = counts;
+	c->free_bytes = c->free_blocks = 0;
+	for (fl = 0; fl < FL_COUNT; fl++)
+		for (sl = 0; sl < SL_COUNT; sl++)
+			for (b = heads[fl][sl]; b; b = b->next_free) {
+				c->free_bytes += size_of(b);
+				c->free_blocks++;
+			}
 }
