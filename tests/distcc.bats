@@ -141,7 +141,9 @@ assert_dependency_files() {
 	n=$(c_compiles "$out.log")
 	a=$(($(jobs_on loopback) - a0)) b=$(($(jobs_on netns) - b0))
 	echo "$n C compiles, all cache misses: $a on the helper on 127.0.0.1, $b on the other"
-	[ "$a" -gt 10 ] && [ "$b" -gt 10 ] && [ $((a + b)) -eq "$n" ]
+	[ "$a" -gt 10 ] || { echo "only $a compiles on the helper on 127.0.0.1"; return 1; }
+	[ "$b" -gt 10 ] || { echo "only $b compiles on the helper in the namespace"; return 1; }
+	[ $((a + b)) -eq "$n" ]
 	# ccache hands distcc the text it preprocessed for its key (CCACHE_NOCPP2).
 	assert_shipped_here_preprocessed "$out.log.distcc" 0
 	[ "$(grep -c ' exec on .*:[0-9]*/2: ' "$out.log.distcc")" -eq "$n" ]
@@ -161,7 +163,8 @@ assert_dependency_files() {
 	cached=$(grep -cE '^  (CC|AS|HOSTCC) .*\.o$' "$out.local.log")
 	hits=$(ccache --print-stats | awk '$1 == "direct_cache_hit" || $1 == "preprocessed_cache_hit" { h += $2 } END { print h + 0 }')
 	[ "$hits" -eq "$cached" ] || { echo "$hits hits of $cached compiles"; ccache --print-stats; return 1; }
-	[ "$(jobs_on loopback)" -eq "$a0" ] && [ "$(jobs_on netns)" -eq "$b0" ]
+	[ "$(jobs_on loopback)" -eq "$a0" ] || { echo "a cache hit went to the helper on 127.0.0.1"; return 1; }
+	[ "$(jobs_on netns)" -eq "$b0" ] || { echo "a cache hit went to the helper in the namespace"; return 1; }
 	assert_same_image "$OUTS/ccache-local/images/hello.hvt" "$out/images/hello.hvt"
 }
 
