@@ -16,6 +16,7 @@
 
 load lib/common
 load lib/dl-helpers
+load lib/guest-net
 
 ECHO_CLIENT=$KILN_TOP/tests/lib/echo-client.py
 HOST_ADDR=10.87.0.1
@@ -43,61 +44,14 @@ teardown_file() {
 	httpd_stop
 }
 
-# side CMD...: run CMD on the machine whose network this test's guest is
-# on: here, or for an hvt test whose guests run in the VM, in the VM.
-side() {
-	if [ "$SIDE" = vm ]; then kiln_on_kvm "$@"; else "$@"; fi
-}
-
-# in_ns CMD...: run CMD in this test's namespace.
-in_ns() {
-	side ip netns exec "$NS" "$@"
-}
-
-# setup: a namespace of this test's own with the tap tap0 in it, up, the
-# host's address on it; or skip saying why it cannot be. Sets NS.
 setup() {
-	NS=
-	GUEST_PID=
-	SIDE=here
-	[ -z "${SUITE_SKIP:-}" ] || skip "$SUITE_SKIP"
-	case $BATS_TEST_DESCRIPTION in
-	hvt:*)
-		kiln_require_hvt
-		kiln_hvt_in_vm && SIDE=vm
-		;;
-	esac
-	[ "$(id -u)" -eq 0 ] || skip "network namespaces and tap devices need root (run the suite as root)"
-	side test -c /dev/net/tun || skip "no /dev/net/tun (modprobe tun)"
-	kiln_require_cmd ip iproute2
+	guest_net_setup echo
 	kiln_require_cmd ping iputils-ping
 	kiln_require_cmd python3 python3
-	local name=kiln-echo-$$-$BATS_TEST_NUMBER err
-	err=$(side ip netns add "$name" 2>&1) ||
-		skip "cannot create a network namespace ($name): $err"
-	NS=$name
-	in_ns ip link set dev lo up
-	# Quiet: no IPv6 chatter on the tap (the guest speaks IPv4 only).
-	in_ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 >/dev/null 2>&1 || true
-	in_ns sysctl -qw net.ipv6.conf.default.disable_ipv6=1 >/dev/null 2>&1 || true
-	in_ns ip tuntap add dev tap0 mode tap
-	in_ns ip addr add "$HOST_ADDR/24" dev tap0
-	in_ns ip link set dev tap0 up
 }
 
-# teardown: every process left in the namespace (the guest, udhcpd), by
-# its id, then the namespace with its tap.
 teardown() {
-	[ -n "$NS" ] || return 0
-	local pid
-	for pid in $(side ip netns pids "$NS" 2>/dev/null); do
-		side kill "$pid" 2>/dev/null || true
-	done
-	if [ -n "$GUEST_PID" ]; then
-		kill "$GUEST_PID" 2>/dev/null || true
-		wait "$GUEST_PID" 2>/dev/null || true
-	fi
-	side ip netns del "$NS" 2>/dev/null || true
+	guest_net_teardown
 }
 
 # image P: the echo image built for P, or fail showing its build log.
