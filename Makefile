@@ -169,10 +169,12 @@ bench:
 
 # libFuzzer with ASan and UBSan: the runtime's targets, the tenders' (image
 # path, hvt's hypercalls and gdb stub) and kiln-dl's parsers, KILN_FUZZ_SECONDS (default
-# 10) each; then the shell parsers (kconfig-check, gen-manifest) with
+# 10) each, or until KILN_FUZZ_RUNS executions when that is set (SECONDS then
+# bounds it); then the shell parsers (kconfig-check, gen-manifest) with
 # KILN_FUZZ_INPUTS (default 200) mutated inputs each (tests/lib/mutate.py).
 KILN_FUZZ_SECONDS ?= 10
 KILN_FUZZ_INPUTS ?= 200
+export KILN_FUZZ_RUNS
 fuzz:
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/runtime/tests/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/boot/tender/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)

@@ -20,6 +20,20 @@ REGRESSIONS=$KILN_TOP/tests/mutate/regressions
 	assert_output_has "kiln-dl fuzz: 2 targets clean"
 }
 
+@test "fuzz: KILN_FUZZ_RUNS ends each target after that many executions; a value that is no number is refused" {
+	kiln_require_cmd clang clang
+	KILN_FUZZ_RUNS=3000 run make -s -C "$KILN_TOP/scripts/dl/fuzz" run O="$KILN_SUITE_TMP/fuzz" FUZZ_SECONDS=600
+	echo "$output" | tail -n 10
+	assert_status 0
+	assert_output_matches "^fuzz_hashfile: clean for [0-9]+ s \(3000 runs\)"
+	assert_output_matches "^fuzz_content_range: clean for [0-9]+ s \(3000 runs\)"
+	KILN_FUZZ_RUNS=10M run make -s -C "$KILN_TOP/scripts/dl/fuzz" run O="$KILN_SUITE_TMP/fuzz" FUZZ_SECONDS=600
+	echo "$output" | tail -n 10
+	assert_status 2
+	assert_output_has "KILN_FUZZ_RUNS='10M' is not a number of executions"
+	assert_output_lacks "keep the input"
+}
+
 @test "fuzz regressions: .config files that once garbled kconfig-check's messages get a file:line error" {
 	kiln_require_cmd kconfig-conf kconfig-frontends
 	run "$MUTATE" kconfig-check --replay "$REGRESSIONS"/kconfig-check/*
