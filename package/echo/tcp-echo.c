@@ -15,6 +15,7 @@
 #include "lwip/pbuf.h"
 #include "lwip/tcp.h"
 
+#include "kiln-lwip.h"
 #include "echo.h"
 
 /* How often an idle connection's poll callback runs: in TCP's coarse
@@ -36,22 +37,13 @@ static void conn_free(struct conn *c)
 	free(c);
 }
 
-static void conn_detach(struct tcp_pcb *pcb)
-{
-	tcp_arg(pcb, NULL);
-	tcp_recv(pcb, NULL);
-	tcp_sent(pcb, NULL);
-	tcp_err(pcb, NULL);
-	tcp_poll(pcb, NULL, 0);
-}
-
 /* Closes the connection once everything is echoed. Returns ERR_ABRT when
  * the pcb is gone (the caller, a callback, must return it). */
 static err_t conn_close(struct conn *c)
 {
 	struct tcp_pcb *pcb = c->pcb;
 
-	conn_detach(pcb);
+	kiln_lwip_tcp_detach(pcb);
 	printf("echo: tcp %s: %llu bytes echoed, closed\n", c->peer,
 	       (unsigned long long)c->echoed);
 	conn_free(c);
@@ -89,7 +81,7 @@ static err_t conn_flush(struct conn *c)
 		if (e != ERR_OK) {
 			printf("echo: tcp %s: tcp_write failed (lwIP error %d): aborting\n",
 			       c->peer, (int)e);
-			conn_detach(pcb);
+			kiln_lwip_tcp_detach(pcb);
 			conn_free(c);
 			tcp_abort(pcb);
 			return ERR_ABRT;

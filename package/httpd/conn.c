@@ -19,6 +19,8 @@
 #include "lwip/sys.h"
 #include "lwip/tcp.h"
 
+#include "kiln-lwip.h"
+
 #include "conn.h"
 #include "files.h"
 #include "request.h"
@@ -60,15 +62,6 @@ static int past(u32_t deadline)
 	return (s32_t)(sys_now() - deadline) >= 0;
 }
 
-static void conn_detach(struct tcp_pcb *pcb)
-{
-	tcp_arg(pcb, NULL);
-	tcp_recv(pcb, NULL);
-	tcp_sent(pcb, NULL);
-	tcp_err(pcb, NULL);
-	tcp_poll(pcb, NULL, 0);
-}
-
 static void conn_free(struct conn *c)
 {
 	if (c->in != NULL)
@@ -82,7 +75,7 @@ static err_t conn_close(struct conn *c)
 {
 	struct tcp_pcb *pcb = c->pcb;
 
-	conn_detach(pcb);
+	kiln_lwip_tcp_detach(pcb);
 	conn_free(c);
 	if (tcp_close(pcb) != ERR_OK) {
 		tcp_abort(pcb); /* no memory for the FIN */
@@ -95,7 +88,7 @@ static err_t conn_abort(struct conn *c)
 {
 	struct tcp_pcb *pcb = c->pcb;
 
-	conn_detach(pcb);
+	kiln_lwip_tcp_detach(pcb);
 	conn_free(c);
 	tcp_abort(pcb);
 	return ERR_ABRT;

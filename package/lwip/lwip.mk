@@ -37,7 +37,7 @@ $(LWIP_STAMP_HEADERS): $(wildcard $(LWIP_PKGDIR)/port/include/*.h $(LWIP_PKGDIR)
 
 # Kiln's port (port/), in an archive of its own linked with liblwip.a.
 LWIP_PORT_SRCDIR = $(LWIP_PKGDIR)/port
-LWIP_PORT_SOURCES = sys_arch.c netif.c args.c loop.c
+LWIP_PORT_SOURCES = sys_arch.c netif.c args.c loop.c tcp.c
 LWIP_PORT_INCLUDES = $(LWIP_SRCDIR)/src/include $(LWIP_PKGDIR)/port/include
 LWIP_PORT_CFLAGS = -Wall -Wextra
 LWIP_PORT_PREREQS = $(LWIP_STAMP_PATCHED)

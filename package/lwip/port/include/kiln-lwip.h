@@ -81,4 +81,13 @@ struct kiln_lwip_counters {
 };
 void kiln_lwip_counters(struct kiln_lwip_counters *out);
 
+/*
+ * Clears every callback and the argument of a TCP connection's pcb, before
+ * the application frees its own state and closes or aborts the pcb: lwIP
+ * may still call a pcb's callbacks after tcp_close() (an error, a late
+ * segment), and they must not find freed state.
+ */
+struct tcp_pcb;
+void kiln_lwip_tcp_detach(struct tcp_pcb *pcb);
+
 #endif /* KILN_LWIP_H */
