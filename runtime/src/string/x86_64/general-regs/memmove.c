@@ -1,5 +1,5 @@
 #include <string.h>
-#include "internal/word.h"
+#include "internal/mem_small.h"
 
 /* x86_64 memmove without the vector unit (RUNTIME_STRING_GENERAL_REGS). */
 void *memmove(void *dest, const void *src, size_t n)
@@ -21,15 +21,7 @@ void *memmove(void *dest, const void *src, size_t n)
 				 : "memory");
 		return dest;
 	}
-	/* Destination above the source and overlapping: copy backwards, a
-	 * word at a time; each load is below every byte already stored. */
-	while (n >= 8) {
-		n -= 8;
-		__word_store(d + n, __word_load(s + n));
-	}
-	while (n) {
-		n--;
-		d[n] = s[n];
-	}
+	/* Destination above the source and overlapping. */
+	__mem_move_backward(d, s, n);
 	return dest;
 }
