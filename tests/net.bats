@@ -4,7 +4,8 @@
 # --net:NAME=TAP and --net-mac in the tenders' net modules and in
 # boot/virtio/kiln-qemu (a virtio-net device on the tap); spt's seccomp
 # rules for the tap fd, hvt's POLL on it, virtio's polled rings (the guest
-# waits in solo5_yield for every frame).
+# waits in solo5_yield for every frame); hvt's shared network ring (the
+# tender's checks of what a hostile guest puts in it, --no-net-ring).
 #
 # Each test makes a tap interface of its own in this namespace, brought up
 # with IPv6 off (so the host stack stays quiet on it), and removes it in
@@ -276,4 +277,36 @@ refusals() {
 @test "virtio: net device not attached, missing or down tap: error 1" {
 	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
 	refusals virtio
+}
+
+# ---- hvt's shared network ring (kiln/hvt_abi.h) ----------------------------
+
+# hostile_ring KIND MESSAGE: test-net corrupts the ring as KIND says
+# (hostile-ring.c) and kicks; kiln-hvt ends it as a guest fault (254)
+# naming what was wrong, before the guest's 10 s are up.
+hostile_ring() {
+	run kiln_boot "$(tender hvt)" "$(image hvt)" --net:service0="$TAP" -- \
+		hostile-ring "$1"
+	assert_status 254
+	assert_output_has "test-net: hostile ring: $1"
+	assert_output_matches "^kiln-hvt: guest fault: network ring at 0x[0-9a-f]+: $2"
+	assert_output_lacks "survived"
+}
+
+@test "hvt: a guest that corrupts the shared network ring is stopped, the field named (254)" {
+	hostile_ring data-outside \
+		"entry 0 \(NET_WRITE\): data 0xfffff0000000 \+ len 60 is outside guest memory"
+	hostile_ring tail-ahead "ent_tail 5000 is 5000 entries ahead of ent_head 0; at most 1023 may be queued"
+	hostile_ring bad-op "entry 0: operation 7 is neither NET_WRITE \(1\) nor NET_READ \(2\)"
+	hostile_ring read-into-ring "entry 0 \(NET_READ\): data 0x[0-9a-f]+ \+ len 1514 overlaps the ring itself"
+}
+
+@test "hvt: with --no-net-ring no ring is offered, and frames still echo (hypercalls)" {
+	run kiln_boot "$(tender hvt)" "$(image hvt)" --net:service0="$TAP" --no-net-ring -- \
+		hostile-ring bad-op
+	assert_status 4
+	assert_output_has "test-net: no shared ring offered"
+	GUEST_MAC=02:00:00:00:4b:05
+	echo_frames hvt 5 --net-mac:service0="$GUEST_MAC" --no-net-ring
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
 }

@@ -138,6 +138,7 @@ struct hvt_net_ring {
     uint32_t com_tail;     /* commits posted                               */
     uint64_t dropped;      /* frames the tap would not take (EAGAIN)       */
     int kick_fd;           /* the eventfd the guest's kick signals         */
+    unsigned spins;        /* looks at an idle ring before sleeping        */
 };
 
 /*
