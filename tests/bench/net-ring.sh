@@ -19,11 +19,6 @@
 set -u
 
 . "$(dirname "$0")/lib.bash"
-bench_args "$@"
-work=$out/bench-net-ring
-mib=${KILN_BENCH_MIB:-16}
-runs=${KILN_BENCH_RUNS:-3}
-vm=$top/scripts/kvm-in-qemu
 
 # inside WORK MIB RUNS: the measuring, where kiln-hvt runs (this script
 # runs itself there with "inside" as its first argument).
@@ -66,6 +61,11 @@ if [ "${1:-}" = inside ]; then
 	exit 0
 fi
 
+bench_args "$@"
+work=$out/bench-net-ring
+mib=${KILN_BENCH_MIB:-16}
+runs=${KILN_BENCH_RUNS:-3}
+vm=$top/scripts/kvm-in-qemu
 rm -rf "$work"
 bench_log "$work/bench.log"
 [ "$(id -u)" -eq 0 ] || bench_fail "needs root: a network namespace and a tap device (run it as root)"

@@ -147,6 +147,12 @@ struct hvt_net_ring {
  */
 bool hvt_net_ring_work(struct hvt_net_ring *r);
 
+/*
+ * module_core.c: run by HALT before the tender exits, if set
+ * (net_ring_thread.c: let the I/O thread send the frames still queued).
+ */
+extern void (*hvt_before_halt)(void);
+
 /* module_net.c: --no-net-ring was given. */
 extern bool hvt_net_ring_disabled;
 

@@ -85,6 +85,23 @@ static void *io_thread(void *arg)
     }
 }
 
+/*
+ * Before HALT: a guest's NET_WRITEs are not waited for, so its last frames
+ * may still be queued. Give the I/O thread a bounded while to send them
+ * (the filter allows no sleeping here; on one CPU, the thread runs once
+ * this one's time slice ends).
+ */
+static void drain(void)
+{
+    for (unsigned long i = 0; i < 50UL * 1000 * 1000; i++) {
+        /* The published ent_head: the thread's own count is its alone. */
+        if (__atomic_load_n(&state.ring->ent_head, __ATOMIC_ACQUIRE) ==
+            __atomic_load_n(&state.ring->ent_tail, __ATOMIC_ACQUIRE))
+            return;
+        __builtin_ia32_pause();
+    }
+}
+
 void hvt_net_ring_start(struct tender_guest *g, struct mft *mft)
 {
     if (g->ring_gpa == 0)
@@ -117,6 +134,7 @@ void hvt_net_ring_start(struct tender_guest *g, struct mft *mft)
         .spins = usable_cpus() > 1 ? SPINS : 0,
     };
     g->ring_kick_fd = fd;
+    hvt_before_halt = drain;
 
     /* Started before the seccomp filter, which sandbox_load then applies
      * to this thread too (SECCOMP_FILTER_FLAG_TSYNC). */
