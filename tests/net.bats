@@ -88,13 +88,13 @@ tender() {
 }
 
 # start_guest P [TENDER OPTIONS...] [-- ARGS...]: boot test-net under P's
-# tender in the background, its console in $GUEST_LOG, and wait until it
+# tender (or $GUEST_TENDER) in the background, its console in $GUEST_LOG, and wait until it
 # waits for frames (it printed "echoing"). Fails if it exits before that.
 start_guest() {
 	local p=$1 img tdr
 	shift
 	img=$(image "$p") || return 1
-	tdr=$(tender "$p")
+	tdr=${GUEST_TENDER:-$(tender "$p")}
 	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
 	kiln_boot "$tdr" "$img" "$@" >"$GUEST_LOG" 2>&1 3>&- &
 	GUEST_PID=$!
@@ -120,11 +120,13 @@ wait_guest() {
 }
 
 # echo_frames P COUNT [TENDER OPTIONS...]: the guest echoes COUNT frames
-# the helper sends through $TAP to $GUEST_MAC; both must succeed.
+# the helper sends through $TAP to $GUEST_MAC; both must succeed. With
+# GUEST_DEBUG=1 the guest gets --solo5:debug.
 echo_frames() {
 	local p=$1 count=$2
 	shift 2
-	start_guest "$p" --net:service0="$TAP" "$@" -- "$count" "$GUEST_WAIT"
+	start_guest "$p" --net:service0="$TAP" "$@" -- ${GUEST_DEBUG:+--solo5:debug} \
+		"$count" "$GUEST_WAIT"
 	local helper_status=0 helper_output
 	helper_output=$(side "$NET_ECHO" "$TAP" "$GUEST_MAC" "$count" 10) || helper_status=$?
 	wait_guest
@@ -307,6 +309,16 @@ hostile_ring() {
 	assert_status 4
 	assert_output_has "test-net: no shared ring offered"
 	GUEST_MAC=02:00:00:00:4b:05
-	echo_frames hvt 5 --net-mac:service0="$GUEST_MAC" --no-net-ring
+	GUEST_DEBUG=1 echo_frames hvt 5 --net-mac:service0="$GUEST_MAC" --no-net-ring
 	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	assert_output_has "kiln: net: through hypercalls (no shared ring offered)"
+}
+
+# Kiln's guest side of the ring against Solo5's tender side.
+@test "hvt: Solo5 cross-check: test-net echoes frames under solo5-hvt, through its shared ring" {
+	kiln_require_solo5 hvt
+	GUEST_MAC=02:00:00:00:4b:06
+	GUEST_TENDER=$SOLO5_TENDER GUEST_DEBUG=1 echo_frames hvt 5 --net-mac:service0="$GUEST_MAC"
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	assert_output_matches "^kiln: net: through the tender's shared ring at 0x[0-9a-f]+$"
 }
