@@ -16,7 +16,9 @@
  *                   command line; 0x10000-0xfffff is read-only to the guest
  *   0x100000        HVT_GUEST_MIN_BASE: the image's lowest segment
  *   ...             image, then heap up to the stack
- *   mem_size        top of the stack (rsp = mem_size - 8 at entry)
+ *   mem_size        top of the stack (rsp = mem_size - 8 at entry); with
+ *                   a network ring offered, the ring (struct hvt_ring) in
+ *                   HVT_RING_RESERVE more bytes of guest memory from here
  * Pages below 0x10000 are not mapped for the guest, so a NULL dereference
  * faults.
  */
