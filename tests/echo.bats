@@ -63,13 +63,16 @@ image() {
 # start_echo P [ARGS...]: boot echo on P in the namespace, tap0 as its net
 # device, in the background (console in $GUEST_LOG), and wait until it
 # serves. Fails, showing the console, if it exits or stalls before that.
+# The tender also gets $TENDER_OPTS (word-split), if set.
 start_echo() {
 	local p=$1 img
 	shift
 	img=$(image "$p") || return 1
 	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
+	# shellcheck disable=SC2086 # TENDER_OPTS: options, word by word
 	in_ns timeout --kill-after=5 600 "$KILN_SUITE_TMP/$p/host/bin/kiln-$p" \
-		--mem="$KILN_TEST_MEM" --net:service0=tap0 "$img" "$@" >"$GUEST_LOG" 2>&1 3>&- &
+		--mem="$KILN_TEST_MEM" --net:service0=tap0 ${TENDER_OPTS:-} "$img" "$@" \
+		>"$GUEST_LOG" 2>&1 3>&- &
 	GUEST_PID=$!
 	local waited=0
 	until grep -q "^echo: serving UDP and TCP port 7" "$GUEST_LOG"; do
@@ -200,8 +203,10 @@ ping_answered() {
 
 # ---- hvt ------------------------------------------------------------------
 
-@test "hvt: ping, UDP echo and a TCP echo of 16 MiB (sha256)" {
-	start_echo hvt --ipv4="$GUEST_ADDR/24"
+# The tender offers its shared network ring (kiln/hvt_abi.h) and the guest
+# takes it: it says so with --solo5:debug.
+@test "hvt: ping, UDP echo and a TCP echo of 16 MiB (sha256), through the shared network ring" {
+	start_echo hvt --solo5:debug --ipv4="$GUEST_ADDR/24"
 	ping_answered "$GUEST_ADDR"
 	run in_ns "$ECHO_CLIENT" udp "$GUEST_ADDR" 7 1 1472 8000
 	assert_status 0
@@ -209,4 +214,19 @@ ping_answered() {
 	run in_ns "$ECHO_CLIENT" tcp "$GUEST_ADDR" 7 16777216
 	assert_status 0
 	assert_output_matches "^tcp connection 0: 16777216 bytes echoed, sha256 [0-9a-f]{64} matches$"
+	guest_console
+	assert_output_matches "^kiln: net: through the tender's shared ring at 0x[0-9a-f]+$"
+}
+
+# kiln-hvt --no-net-ring: the ring is not offered, the guest falls back to
+# the NET_WRITE/NET_READ hypercalls, and everything still works.
+@test "hvt: with --no-net-ring, through hypercalls: ping and a TCP echo of 4 MiB (sha256)" {
+	TENDER_OPTS=--no-net-ring start_echo hvt --solo5:debug --ipv4="$GUEST_ADDR/24"
+	ping_answered "$GUEST_ADDR"
+	run in_ns "$ECHO_CLIENT" tcp "$GUEST_ADDR" 7 4194304
+	assert_status 0
+	assert_output_matches "^tcp connection 0: 4194304 bytes echoed, sha256 [0-9a-f]{64} matches$"
+	guest_console
+	assert_output_has "kiln: net: through hypercalls (no shared ring offered)"
+	assert_output_lacks "shared ring at"
 }

@@ -146,3 +146,12 @@ in_vm() {
 	[ "$status" -ne 0 ]
 	[ -z "$(ls "$BATS_TEST_TMPDIR")" ]
 }
+
+@test "run: one vCPU by default, KILN_VM_CPUS=2 two" {
+	TMPDIR=$BATS_TEST_TMPDIR run "$KILN_VM" run -- nproc
+	assert_status 0
+	[ "$output" = 1 ]
+	KILN_VM_CPUS=2 TMPDIR=$BATS_TEST_TMPDIR run "$KILN_VM" run -- nproc
+	assert_status 0
+	[ "$output" = 2 ]
+}

@@ -4,7 +4,8 @@
 # --net:NAME=TAP and --net-mac in the tenders' net modules and in
 # boot/virtio/kiln-qemu (a virtio-net device on the tap); spt's seccomp
 # rules for the tap fd, hvt's POLL on it, virtio's polled rings (the guest
-# waits in solo5_yield for every frame).
+# waits in solo5_yield for every frame); hvt's shared network ring (the
+# tender's checks of what a hostile guest puts in it, --no-net-ring).
 #
 # Each test makes a tap interface of its own in this namespace, brought up
 # with IPv6 off (so the host stack stays quiet on it), and removes it in
@@ -87,13 +88,13 @@ tender() {
 }
 
 # start_guest P [TENDER OPTIONS...] [-- ARGS...]: boot test-net under P's
-# tender in the background, its console in $GUEST_LOG, and wait until it
+# tender (or $GUEST_TENDER) in the background, its console in $GUEST_LOG, and wait until it
 # waits for frames (it printed "echoing"). Fails if it exits before that.
 start_guest() {
 	local p=$1 img tdr
 	shift
 	img=$(image "$p") || return 1
-	tdr=$(tender "$p")
+	tdr=${GUEST_TENDER:-$(tender "$p")}
 	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
 	kiln_boot "$tdr" "$img" "$@" >"$GUEST_LOG" 2>&1 3>&- &
 	GUEST_PID=$!
@@ -119,11 +120,13 @@ wait_guest() {
 }
 
 # echo_frames P COUNT [TENDER OPTIONS...]: the guest echoes COUNT frames
-# the helper sends through $TAP to $GUEST_MAC; both must succeed.
+# the helper sends through $TAP to $GUEST_MAC; both must succeed. With
+# GUEST_DEBUG=1 the guest gets --solo5:debug.
 echo_frames() {
 	local p=$1 count=$2
 	shift 2
-	start_guest "$p" --net:service0="$TAP" "$@" -- "$count" "$GUEST_WAIT"
+	start_guest "$p" --net:service0="$TAP" "$@" -- ${GUEST_DEBUG:+--solo5:debug} \
+		"$count" "$GUEST_WAIT"
 	local helper_status=0 helper_output
 	helper_output=$(side "$NET_ECHO" "$TAP" "$GUEST_MAC" "$count" 10) || helper_status=$?
 	wait_guest
@@ -276,4 +279,46 @@ refusals() {
 @test "virtio: net device not attached, missing or down tap: error 1" {
 	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
 	refusals virtio
+}
+
+# ---- hvt's shared network ring (kiln/hvt_abi.h) ----------------------------
+
+# hostile_ring KIND MESSAGE: test-net corrupts the ring as KIND says
+# (hostile-ring.c) and kicks; kiln-hvt ends it as a guest fault (254)
+# naming what was wrong, before the guest's 10 s are up.
+hostile_ring() {
+	run kiln_boot "$(tender hvt)" "$(image hvt)" --net:service0="$TAP" -- \
+		hostile-ring "$1"
+	assert_status 254
+	assert_output_has "test-net: hostile ring: $1"
+	assert_output_matches "^kiln-hvt: guest fault: network ring at 0x[0-9a-f]+: $2"
+	assert_output_lacks "survived"
+}
+
+@test "hvt: a guest that corrupts the shared network ring is stopped, the field named (254)" {
+	hostile_ring data-outside \
+		"entry 0 \(NET_WRITE\): data 0xfffff0000000 \+ len 60 is outside guest memory"
+	hostile_ring tail-ahead "ent_tail 5000 is 5000 entries ahead of ent_head 0; at most 1023 may be queued"
+	hostile_ring bad-op "entry 0: operation 7 is neither NET_WRITE \(1\) nor NET_READ \(2\)"
+	hostile_ring read-into-ring "entry 0 \(NET_READ\): data 0x[0-9a-f]+ \+ len 1514 overlaps the ring itself"
+}
+
+@test "hvt: with --no-net-ring no ring is offered, and frames still echo (hypercalls)" {
+	run kiln_boot "$(tender hvt)" "$(image hvt)" --net:service0="$TAP" --no-net-ring -- \
+		hostile-ring bad-op
+	assert_status 4
+	assert_output_has "test-net: no shared ring offered"
+	GUEST_MAC=02:00:00:00:4b:05
+	GUEST_DEBUG=1 echo_frames hvt 5 --net-mac:service0="$GUEST_MAC" --no-net-ring
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	assert_output_has "kiln: net: through hypercalls (no shared ring offered)"
+}
+
+# Kiln's guest side of the ring against Solo5's tender side.
+@test "hvt: Solo5 cross-check: test-net echoes frames under solo5-hvt, through its shared ring" {
+	kiln_require_solo5 hvt
+	GUEST_MAC=02:00:00:00:4b:06
+	GUEST_TENDER=$SOLO5_TENDER GUEST_DEBUG=1 echo_frames hvt 5 --net-mac:service0="$GUEST_MAC"
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	assert_output_matches "^kiln: net: through the tender's shared ring at 0x[0-9a-f]+$"
 }

@@ -310,7 +310,7 @@ PY
 	[ "$output" = "kiln-spt: guest made a forbidden system call: 39 (getpid)" ]
 }
 
-@test "fuzz: the tenders' image path, hvt's hypercall dispatch and its gdb stub run clean under ASan and UBSan" {
+@test "fuzz: the tenders' image path, hvt's hypercall dispatch, its gdb stub and its network ring run clean under ASan and UBSan" {
 	kiln_require_cmd clang clang
 	run make -s -C "$KILN_TOP/boot/tender/fuzz" run O="$KILN_SUITE_TMP/fuzz" FUZZ_SECONDS="${KILN_FUZZ_SECONDS:-10}"
 	echo "$output" | tail -n 30
@@ -318,5 +318,6 @@ PY
 	assert_output_matches "^fuzz_image: clean for [0-9]+ s \([0-9]+ runs"
 	assert_output_matches "^fuzz_hypercall: clean for [0-9]+ s \([0-9]+ runs"
 	assert_output_matches "^fuzz_gdb: clean for [0-9]+ s \([0-9]+ runs"
-	assert_output_has "tender fuzz: 3 targets clean"
+	assert_output_matches "^fuzz_net_ring: clean for [0-9]+ s \([0-9]+ runs"
+	assert_output_has "tender fuzz: 4 targets clean"
 }

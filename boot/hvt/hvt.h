@@ -11,4 +11,7 @@
 /* Calibrate the monotonic clock from the TSC frequency in Hz (clock.c). */
 void hvt_clock_init(uint64_t tsc_hz);
 
+/* Take the tender's shared network ring if it offers one (net_io.c). */
+void hvt_net_init(const struct hvt_boot_info *bi);
+
 #endif /* KILN_HVT_H */

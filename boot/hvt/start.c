@@ -16,6 +16,7 @@ void _start(const struct hvt_boot_info *bi)
     __stack_chk_guard = kiln_ssp_canary();
     x86_trap_init();
     hvt_clock_init(bi->cpu_cycle_freq);
+    hvt_net_init(bi);
 
     struct kiln_boot_args args = {
         .cmdline = bi->cmdline,

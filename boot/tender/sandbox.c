@@ -55,7 +55,10 @@ void sandbox_load(scmp_filter_ctx ctx)
         .filter = prog_mem};
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         tender_fail("seccomp: prctl(PR_SET_NO_NEW_PRIVS): %s", strerror(errno));
-    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0)
+    /* TSYNC: every thread gets the filter (kiln-hvt's network ring has one
+     * started before this), or none does. */
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+                SECCOMP_FILTER_FLAG_TSYNC, &prog) != 0)
         tender_fail("seccomp: cannot install the filter: %s", strerror(errno));
 }
 

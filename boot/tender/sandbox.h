@@ -13,7 +13,8 @@ void sandbox_check(int rc, const char *rule);
  * Install the filter in ctx and release ctx. The filter is exported to a
  * memfd and loaded with seccomp(2) directly: seccomp_load() would free
  * memory after the filter is live, and free may need system calls the
- * filter forbids. Sets PR_SET_NO_NEW_PRIVS first.
+ * filter forbids. Sets PR_SET_NO_NEW_PRIVS first. Every thread of the
+ * process gets the filter (TSYNC).
  */
 void sandbox_load(scmp_filter_ctx ctx);
 

@@ -19,10 +19,13 @@ void hvt_write_boot_info(struct tender_guest *g, uint64_t kernel_end,
                    "boot info, manifest and command line stay below the page tables");
 
     memset(bi, 0, sizeof *bi);
-    bi->mem_size = g->mem_size;
+    bi->mem_size = g->ring_gpa ? g->ring_gpa : g->mem_size;
     bi->kernel_end = kernel_end;
     bi->cpu_cycle_freq = g->tsc_hz;
-    bi->host_features = 0; /* no shared network ring offered */
+    if (g->ring_gpa != 0) {
+        bi->host_features = HVT_FEATURE_RING_IO;
+        bi->net_ring = g->ring_gpa;
+    }
     at += sizeof *bi;
 
     struct mft *copy = (struct mft *)(g->mem + at);

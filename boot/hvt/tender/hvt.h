@@ -29,6 +29,10 @@ struct tender_guest {
     bool nx;               /* the vCPU has NX: page tables use it           */
     uint64_t guard_start;  /* stack guard [guard_start, guard_end), not     */
     uint64_t guard_end;    /* present to the guest; equal if there is none  */
+    uint64_t ring_gpa;     /* the network ring, at the top of guest memory
+                              above what the boot info's mem_size counts;
+                              0 when not offered (net_ring_thread.c)     */
+    int ring_kick_fd;      /* its eventfd, -1 without one               */
     bool guest_wx;         /* W^X in the guest's page tables too: a Kiln
                               image (it has the stack note). A Solo5 image
                               gets solo5-hvt's tables, every segment
@@ -121,6 +125,49 @@ void hvt_waitset_add_wakeup(int fd);
 /* module_clock.c: the wait set and its timer, for the seccomp filter. */
 int hvt_waitset_fd(void);
 int hvt_timer_fd(void);
+
+/* ---- the shared network ring (net_ring.c, net_ring_thread.c) ---- */
+
+/* The tender's side of the ring: its own counters, never the guest's copies. */
+struct hvt_net_ring {
+    const struct tender_guest *g;
+    struct mft *mft;       /* the host manifest: the devices' tap fds      */
+    struct hvt_ring *ring; /* host address of the ring (guest memory)      */
+    uint64_t gpa;          /* its guest address, for messages              */
+    uint32_t ent_head;     /* entries done                                 */
+    uint32_t com_tail;     /* commits posted                               */
+    uint64_t dropped;      /* frames the tap would not take (EAGAIN)       */
+    int kick_fd;           /* the eventfd the guest's kick signals         */
+    unsigned spins;        /* looks at an idle ring before sleeping        */
+};
+
+/*
+ * Do every entry queued, checking each (a bad one is a guest fault naming
+ * it); false if there was none.
+ */
+bool hvt_net_ring_work(struct hvt_net_ring *r);
+
+/*
+ * module_core.c: run by HALT before the tender exits, if set
+ * (net_ring_thread.c: let the I/O thread send the frames still queued).
+ */
+extern void (*hvt_before_halt)(void);
+
+/* module_net.c: --no-net-ring was given. */
+extern bool hvt_net_ring_disabled;
+
+/*
+ * Bytes of guest memory to add above mem_size for the ring: HVT_RING_RESERVE
+ * with a net device attached (unless disabled, or mem_size + the ring would
+ * pass mem_max), else 0.
+ */
+size_t hvt_net_ring_reserve(const struct mft *mft, size_t mem_size, size_t mem_max);
+
+/*
+ * If g->ring_gpa is set: wire the kick port to an eventfd and start the
+ * I/O thread; clears g->ring_gpa if this KVM cannot (no ioeventfd).
+ */
+void hvt_net_ring_start(struct tender_guest *g, struct mft *mft);
 
 /* The modules (module_*.c). */
 extern const struct tender_module hvt_module_core;

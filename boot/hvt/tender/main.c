@@ -4,8 +4,9 @@
  * Order: read the command line and the image; create the VM with guest
  * memory; load the image; build page tables (leaving out the stack guard
  * that the image's Kiln stack note asks for) and the vCPU; let the modules
- * attach devices and register hypercalls; write the boot info; seal the
- * process with seccomp; run.
+ * attach devices and register hypercalls; start the network ring's I/O
+ * thread if there is one (with a net device, 2 MiB of memory above the
+ * guest's); write the boot info; seal the process with seccomp; run.
  */
 #include <unistd.h>
 
@@ -38,11 +39,15 @@ static const struct tender_platform platform = {
 int main(int argc, char **argv)
 {
     struct tender_config config;
-    struct tender_guest guest = {.kvm_fd = -1, .vm_fd = -1, .vcpu_fd = -1};
+    struct tender_guest guest = {.kvm_fd = -1, .vm_fd = -1, .vcpu_fd = -1,
+                                 .ring_kick_fd = -1};
 
     tender_parse_args(&platform, argc, argv, &config);
 
-    hvt_kvm_init(&guest, config.mem_size);
+    size_t ring = hvt_net_ring_reserve(config.mft, config.mem_size,
+                                       (size_t)platform.mem_max_mib * MiB);
+    hvt_kvm_init(&guest, config.mem_size + ring);
+    guest.ring_gpa = ring ? config.mem_size : 0;
     elf_load(config.image_fd, config.image_path, config.image, guest.mem,
              guest.mem_size);
     close(config.image_fd);
@@ -55,6 +60,7 @@ int main(int argc, char **argv)
     hvt_setup_vcpu(&guest, config.image->entry);
 
     tender_modules_setup(modules, &guest, config.mft);
+    hvt_net_ring_start(&guest, config.mft);
     hvt_write_boot_info(&guest, config.image->end, config.mft, config.mft_size,
                         config.app_argv);
     hvt_sandbox(&guest, config.mft, hvt_waitset_fd(), hvt_timer_fd());

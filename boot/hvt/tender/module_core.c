@@ -30,10 +30,14 @@ static bool is_stack_overflow(const struct tender_guest *g,
            (c->rsp >= g->guard_start && c->rsp < g->guard_end + 0x1000);
 }
 
+void (*hvt_before_halt)(void);
+
 static void hypercall_halt(struct tender_guest *g, uint64_t gpa)
 {
     struct hvt_hc_halt h;
 
+    if (hvt_before_halt != NULL)
+        hvt_before_halt();
     hvt_copy_in(g, gpa, &h, sizeof h);
     if (h.cookie != 0)
         (void)hvt_guest_range(g, h.cookie, HVT_HALT_COOKIE_MAX, "HALT cookie");

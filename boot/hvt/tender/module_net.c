@@ -1,7 +1,8 @@
 /*
  * module_net.c: NET_WRITE / NET_READ on tap devices, one Ethernet frame
  * per call; the taps join the POLL wait set. Reads are non-blocking:
- * nothing to read is SOLO5_R_AGAIN.
+ * nothing to read is SOLO5_R_AGAIN. (With a net device the tender also
+ * offers the shared network ring, net_ring*.c, unless --no-net-ring.)
  */
 #ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
@@ -18,6 +19,20 @@ enum { R_OK_ = 0, R_AGAIN_ = 1, R_EINVAL_ = 2, R_EUNSPEC_ = 3 }; /* solo5_result
 #define ETHERNET_HEADER 14
 
 static struct mft *host_mft;
+
+bool hvt_net_ring_disabled;
+
+#define NO_RING_OPTION "--no-net-ring"
+
+/* dev_net.c's options, and whether to offer the shared ring. */
+static bool option(const char *arg, struct mft *mft)
+{
+    if (strcmp(arg, NO_RING_OPTION) == 0) {
+        hvt_net_ring_disabled = true;
+        return true;
+    }
+    return dev_net_option(arg, mft);
+}
 
 static const struct mft_entry *device(uint64_t handle)
 {
@@ -92,7 +107,9 @@ static void setup(struct tender_guest *g, struct mft *mft)
 
 const struct tender_module hvt_module_net = {
     .name = "net",
-    .usage = DEV_NET_USAGE,
-    .option = dev_net_option,
+    .usage = DEV_NET_USAGE "\n"
+             NO_RING_OPTION "               do not offer the shared network ring:\n"
+             "                            frames then go through hypercalls",
+    .option = option,
     .setup = setup,
 };

@@ -2,8 +2,11 @@
  * seccomp.c: once the VM is built, kiln-hvt needs very little from Linux:
  * KVM_RUN (and KVM_GET_REGS for fault messages) on its vCPU, the devices'
  * fds, its wait set and timer, the clock, writes to stdout and stderr, and
- * exit; with --gdb, the debugger's connection and the vCPU's state. Anything else is a tender bug or an exploit: it is stopped and
- * reported.
+ * exit; with --gdb, the debugger's connection and the vCPU's state; with
+ * the network ring, its I/O thread's reads of its kick eventfd (the tap
+ * reads and writes it shares with the hypercalls). The filter covers every
+ * thread (sandbox_load). Anything else is a tender bug or an exploit: it
+ * is stopped and reported.
  */
 #ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
@@ -49,6 +52,8 @@ void hvt_sandbox(struct tender_guest *g, const struct mft *mft, int waitset_fd,
             ALLOW(ctx, write, 1, SCMP_A0(SCMP_CMP_EQ, fd));
         }
     }
+    if (g->ring_kick_fd >= 0) /* the ring's I/O thread sleeps on it */
+        ALLOW(ctx, read, 1, SCMP_A0(SCMP_CMP_EQ, (unsigned)g->ring_kick_fd));
     int gdb = hvt_gdb_fd();
     if (gdb >= 0) {
         /* The gdb stub (module_gdb.c): its connection, the vCPU's state, and

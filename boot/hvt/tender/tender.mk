@@ -14,8 +14,10 @@ KILN_HVT_SOURCES = \
 	module_core.c \
 	module_gdb.c \
 	module_net.c \
+	net_ring.c \
+	net_ring_thread.c \
 	paging_x86_64.c \
 	run.c \
 	seccomp.c \
 	vcpu_x86_64.c
-KILN_HVT_LDLIBS = -lseccomp
+KILN_HVT_LDLIBS = -lseccomp -pthread

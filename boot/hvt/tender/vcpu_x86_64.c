@@ -83,7 +83,8 @@ void hvt_setup_vcpu(struct tender_guest *g, uint64_t entry)
 
     struct kvm_regs regs = {
         .rip = entry,
-        .rsp = g->mem_size - 8, /* (rsp + 8) % 16 == 0 at a function's entry */
+        /* (rsp + 8) % 16 == 0 at a function's entry; below the ring, if any */
+        .rsp = (g->ring_gpa ? g->ring_gpa : g->mem_size) - 8,
         .rdi = HVT_BOOT_INFO_BASE,
         .rflags = X86_RFLAGS_RESERVED,
     };
