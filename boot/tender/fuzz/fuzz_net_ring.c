@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "diag_standin.h"
+#include "fuzz_guest.h"
 #include "elf_image.h"
 #include "hvt.h"
 
@@ -89,14 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     data += HEADER;
     size -= HEADER;
 
-    memset(guest.mem, 0, GUEST_MEM_SIZE);
-    memcpy(guest.mem, data, size < GUEST_MEM_SIZE ? size : GUEST_MEM_SIZE);
-    memcpy(ro_before, guest.mem + RO_START, sizeof ro_before);
-    char drain[2048];
-    while (recv(net_peer, drain, sizeof drain, 0) >= 0)
-        continue;
-    if (queue_frame)
-        (void)send(net_peer, data, frame < size ? frame : size, 0);
+    fuzz_guest_load(guest.mem, GUEST_MEM_SIZE, data, size, ro_before, RO_START,
+                    sizeof ro_before, net_peer, queue_frame, frame);
 
     struct hvt_net_ring r = {
         .g = &guest,
