@@ -102,7 +102,7 @@ void __float_round(u128 q, long e2, int sticky,
 		return;
 	}
 	r->cls = __FLOAT_FINITE;
-	r->mant = (uint64_t)m;
+	r->mant = m;
 	r->exp = (int)ulp;
 
 	if (inexact && lead < fmt->min_exp) {
