@@ -182,7 +182,22 @@ static uint64_t div_128_64(u128 n, uint64_t d)
 	(void)r;
 	return q;
 #else
-	return (uint64_t)(n / d);
+	/* No 128-by-64 divide instruction (aarch64): restoring division, one
+	 * quotient bit a step, rather than libgcc's __udivti3 (which the
+	 * runtime's host tests, all symbols prefixed, could not reach). The
+	 * running remainder hi stays below d. */
+	uint64_t hi = (uint64_t)(n >> 64), lo = (uint64_t)n, q = 0;
+	for (int i = 0; i < 64; i++) {
+		uint64_t out = hi >> 63;
+		hi = hi << 1 | lo >> 63;
+		lo <<= 1;
+		q <<= 1;
+		if (out || hi >= d) {
+			hi -= d;
+			q |= 1;
+		}
+	}
+	return q;
 #endif
 }
 
