@@ -6,7 +6,8 @@
 extern "C" {
 #endif
 
-/* x86_64: rbx rbp r12 r13 r14 r15 rsp rip; aarch64 needs 22 slots. */
+/* x86_64: rbx rbp r12 r13 r14 r15 rsp rip; aarch64: x19-x30, sp, d8-d15
+ * (21 slots; runtime/src/setjmp/<arch>/setjmp.S). */
 typedef unsigned long __jmp_buf[22];
 typedef struct __jmp_buf_tag {
 	__jmp_buf __jb;

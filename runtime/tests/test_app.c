@@ -12,9 +12,22 @@
 static char app_path[512];
 static const char *app_a1, *app_a2;
 
+/* Under qemu-user (runtime/tests/Makefile, another architecture) the app
+ * is run by the emulator: KILN_APP_RUNNER is its command line, split at
+ * spaces, and empty on the host. */
 static void run_app_child(void)
 {
-	execl(app_path, app_path, app_a1, app_a2, (char *)NULL);
+	static char runner[] = KILN_APP_RUNNER;
+	const char *argv[16];
+	int n = 0;
+
+	for (char *w = strtok(runner, " "); w && n < 12; w = strtok(NULL, " "))
+		argv[n++] = w;
+	argv[n++] = app_path;
+	argv[n++] = app_a1;
+	argv[n++] = app_a2;
+	argv[n] = NULL;  /* argv ends at the first NULL argument */
+	execvp(argv[0], (char *const *)argv);
 }
 
 /* Run app with up to two arguments; capture stdout; return wait status. */

@@ -2,7 +2,7 @@
  * long double) against glibc's snprintf, byte for byte: every flag set x
  * widths x precisions over edge values, large precisions on extreme
  * values, rounding ties, then random bit patterns (subnormals, inf, nan,
- * and for long double the invalid x87 encodings). */
+ * and for the x87 long double its invalid encodings). */
 #include <float.h>
 #include <math.h>
 #include <stdarg.h>
@@ -17,6 +17,11 @@ static double from_bits(uint64_t u)
 	return d;
 }
 
+/* A long double from a sign-and-exponent word and the top 64 mantissa
+ * bits. x87 (x86_64): exactly those bits, integer bit included. IEEE
+ * binary128 (aarch64): mant is the top of the 112 fraction bits and the
+ * 48 below it are random, so every bit of the format is exercised. */
+#if LDBL_MANT_DIG == 64
 static long double ld_from_bits(uint64_t mant, uint16_t se)
 {
 	long double x = 0;
@@ -24,6 +29,18 @@ static long double ld_from_bits(uint64_t mant, uint16_t se)
 	memcpy((char *)&x + 8, &se, 2);
 	return x;
 }
+#elif LDBL_MANT_DIG == 113
+static long double ld_from_bits(uint64_t mant, uint16_t se)
+{
+	unsigned __int128 u = (unsigned __int128)se << 112 |
+			      (unsigned __int128)mant << 48 | (h_rand() & ((1ULL << 48) - 1));
+	long double x;
+	memcpy(&x, &u, sizeof x);
+	return x;
+}
+#else
+#error "test_printf_fp: no ld_from_bits for this long double format"
+#endif
 
 static const char *const flag_sets[] = {
 	"", "-", "+", " ", "#", "0", "-+", "- ", "-#", "-0", "+ ", "+#", "+0", " #", " 0",
@@ -47,6 +64,8 @@ static void exhaustive_flags(void)
 		/* The extremes (thousands of digits) are in large_precisions. */
 		0.0L, -0.0L, 1.0L, 0.1L, 2.5L, 0x1.fp0L, 1e300L, LDBL_MIN, 1e-300L,
 		-1e-40L, 1e40L, 0xf.8p0L, 0xf.fffffffffffffffp0L, INFINITY, -NAN,
+		/* Every mantissa bit set (113 on binary128, 64 on x87). */
+		1.0L - LDBL_EPSILON / 2, 2.0L - LDBL_EPSILON, 0x1.ffffffffffffffffffffffffffffp-1L,
 	};
 	char fmt[64];
 
@@ -159,8 +178,9 @@ static void random_doubles(long n, int long_double)
 			uint16_t se = (uint16_t)(r >> 32);
 			if (r >> 48 & 1)
 				se = (uint16_t)((se & 0x8000) | (16383 - 40 + (int)(r >> 49 & 127)));
-			/* Mostly valid encodings (integer bit set); some invalid. */
-			if ((r >> 56 & 7) != 0)
+			/* x87: mostly valid encodings (integer bit set); some
+			 * invalid. (binary128 has no integer bit.) */
+			if (LDBL_MANT_DIG == 64 && (r >> 56 & 7) != 0)
 				bits |= 1ull << 63;
 			/* %f of a huge long double is thousands of digits: skip those. */
 			if ((conv == 'f' || conv == 'F') && (se & 0x7fff) > 16383 + 400 &&

@@ -3,7 +3,8 @@
  * strcmp) against glibc: the dispatched public one, each vector width
  * (x86_64: SSE2; AVX2 and, for memcpy, memmove and memset, AVX-512 where
  * the CPU has them), the portable C one and
- * the general-register one (RUNTIME_STRING_GENERAL_REGS). Every size
+ * the general-register one (RUNTIME_STRING_GENERAL_REGS); elsewhere
+ * (aarch64) the portable ones, which are then the public ones. Every size
  * 0..4096 at every source and destination alignment 0..15, alignments
  * 0..63 around the sizes where the code changes paths, overlapping moves,
  * and objects that end right before (or start right after) an unmapped
@@ -47,9 +48,9 @@ struct impl {
 	  p##strlen, p##strchr, p##strcmp }
 
 DECLARE_ALL(kiln_)
-DECLARE_ALL(kiln_portable_)
 
 #if defined(__x86_64__)
+DECLARE_ALL(kiln_portable_)
 #define DECLARE_WIDTH(w)                                                  \
 	memcpy_fn kiln___memmove_##w;                                     \
 	memset_fn kiln___memset_##w;                                      \
@@ -71,15 +72,19 @@ memset_fn kiln_general_regs_memset;
 #endif
 
 static struct impl impls[] = {
+#if defined(__x86_64__)
 	IMPL_ALL("dispatched", kiln_),
 	IMPL_ALL("portable", kiln_portable_),
-#if defined(__x86_64__)
 	IMPL_WIDTH(sse2),
 	IMPL_WIDTH(avx2),
 	{ "avx512", kiln___memmove_avx512, kiln___memmove_avx512, kiln___memset_avx512,
 	  NULL, NULL, NULL, NULL, NULL },
 	{ "general-regs", kiln_general_regs_memcpy, kiln_general_regs_memmove, kiln_general_regs_memset,
 	  NULL, NULL, NULL, NULL, NULL },
+#else
+	/* No architecture versions (aarch64): the public functions are the
+	 * portable C ones. */
+	IMPL_ALL("portable", kiln_),
 #endif
 };
 

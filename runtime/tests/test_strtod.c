@@ -75,7 +75,9 @@ static void check_float(const char *s)
 	      kerr);
 }
 
-/* x87 long double: 10 significant bytes, the rest is padding. */
+/* x87 long double: 10 significant bytes, the rest is padding; binary128:
+ * all 16. */
+#define LD_BYTES (LDBL_MANT_DIG == 64 ? 10 : sizeof(long double))
 static void check_long_double(const char *s)
 {
 	char *ge, *ke;
@@ -86,7 +88,7 @@ static void check_long_double(const char *s)
 	kiln_errno = 0;
 	long double k = kiln_strtold(s, &ke);
 	int kerr = kiln_errno;
-	CHECK(memcmp(&g, &k, 10) == 0 && ge == ke && gerr == kerr,
+	CHECK(memcmp(&g, &k, LD_BYTES) == 0 && ge == ke && gerr == kerr,
 	      "strtold(%s): expected %La end+%td errno %d, "
 	      "got %La end+%td errno %d",
 	      shown(s), g, ge - s, gerr, k, ke - s, kerr);
@@ -196,11 +198,17 @@ static void run_glibc_hex_underflow_bug(void)
 	CHECK(d == DBL_TRUE_MIN && kiln_errno == ERANGE && *end == 0,
 	      "strtod(\"0x1.00000000000008p-1075\"): expected %a with ERANGE, "
 	      "got %a errno %d", DBL_TRUE_MIN, d, kiln_errno);
+	/* Just above half the smallest subnormal long double. */
+#if LDBL_MANT_DIG == 64
+	const char *ld_in = "-0x1.0000000000000001p-16446";
+#else
+	const char *ld_in = "-0x1.0000000000000000000000000001p-16495";
+#endif
 	kiln_errno = 0;
-	long double ld = kiln_strtold("-0x1.0000000000000001p-16446", &end);
+	long double ld = kiln_strtold(ld_in, &end);
 	CHECK(ld == -LDBL_TRUE_MIN && kiln_errno == ERANGE && *end == 0,
-	      "strtold(\"-0x1.0000000000000001p-16446\"): expected %La with "
-	      "ERANGE, got %La errno %d", -LDBL_TRUE_MIN, ld, kiln_errno);
+	      "strtold(\"%s\"): expected %La with ERANGE, got %La errno %d",
+	      ld_in, -LDBL_TRUE_MIN, ld, kiln_errno);
 	/* The decimal spelling of the float case, where glibc agrees. */
 	check_float("7.00649232162408535461864791644958065640130970938257885878534141944895541342930300743319094181060791015625000001e-46");
 }
@@ -232,7 +240,25 @@ static float random_float(void)
 	return f;
 }
 
-/* A valid x87 value: the explicit integer bit matches the exponent. */
+/* A random long double, biased to the ends and the middle of the
+ * exponent range as the double one is. x87: valid, the explicit integer
+ * bit matches the exponent. binary128: 112 random fraction bits. */
+#if LDBL_MANT_DIG == 113
+static long double random_long_double(void)
+{
+	uint16_t e = (uint16_t)rnd(0x7fff);
+	switch (rnd(4)) {
+	case 0: e = (uint16_t)rnd(80); break;
+	case 1: e = (uint16_t)(0x7ffe - rnd(80)); break;
+	case 2: e = (uint16_t)(16383 - 1100 + rnd(2200)); break;
+	}
+	unsigned __int128 u = (unsigned __int128)(e | (h_rand() & 1) << 15) << 112 |
+			      (unsigned __int128)(h_rand() & ((1ULL << 48) - 1)) << 64 | h_rand();
+	long double ld;
+	memcpy(&ld, &u, sizeof ld);
+	return ld;
+}
+#else
 static long double random_long_double(void)
 {
 	union { long double ld; struct { uint64_t m; uint16_t se; } x; } v;
@@ -251,6 +277,7 @@ static long double random_long_double(void)
 	v.x.se = (uint16_t)(e | (h_rand() & 1) << 15);
 	return v.ld;
 }
+#endif
 
 static void run_printed(long n)
 {
@@ -293,12 +320,14 @@ static void run_printed(long n)
 static int exact_decimal(long double v, char *digits, int cap, int *last_exp)
 {
 	static char buf[13000];
-	/* v = f * 2^e with a 64-bit f: its expansion has at most about
-	 * 20 + 0.7 * (64 - e) significant digits when e < 64 (each factor
-	 * 1/2 adds at most one), 20 + 0.31 * e otherwise. */
+	/* v = f * 2^e with an M-bit f (M = LDBL_MANT_DIG, 64 or 113): its
+	 * expansion has at most about 0.31 M + 0.7 * (M - e) significant
+	 * digits when e < M (each factor 1/2 adds at most one), 0.31 M +
+	 * 0.31 * e otherwise. */
 	int e2;
 	frexpl(v, &e2);
-	int prec = e2 < 64 ? 30 + (64 - e2) * 7 / 10 : 30 + e2 * 31 / 100;
+	const int m = LDBL_MANT_DIG, lead = 10 + m * 31 / 100;
+	int prec = e2 < m ? lead + (m - e2) * 7 / 10 : lead + e2 * 31 / 100;
 	snprintf(buf, sizeof buf, "%.*Le", prec, v);
 	char *e = strchr(buf, 'e');
 	int exp10 = atoi(e + 1);

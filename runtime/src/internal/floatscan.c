@@ -15,6 +15,14 @@ const struct __float_format __float_extended = {
 	.nan_payload_bits = 62, .max_digits = 11600, .max_dp = 4935,
 	.min_dp = -4953,
 };
+/* The halfway points of binary128 have up to about 11565 significant
+ * digits (2^-16495 times a 113-bit odd number); glibc keeps all 64 bits
+ * of a nan(n) payload, in the low mantissa bits. */
+const struct __float_format __float_binary128 = {
+	.mant_bits = 113, .min_exp = -16382, .max_exp = 16383,
+	.nan_payload_bits = 64, .max_digits = 11650, .max_dp = 4935,
+	.min_dp = -4970,
+};
 
 /* Exponents are clamped to this while parsing: far beyond any format's
  * range, far from overflowing a long. */
@@ -110,7 +118,8 @@ static void nan_payload(const char *seq, const char *end,
 		r->erange = 1;
 	}
 	if (p == end)
-		r->mant = v & ((1ULL << fmt->nan_payload_bits) - 1);
+		r->mant = fmt->nan_payload_bits >= 64 ? v :
+			  v & ((1ULL << fmt->nan_payload_bits) - 1);
 }
 
 static long scan_nan(const char *p, const struct __float_format *fmt,

@@ -30,6 +30,7 @@ struct __float_format {
 extern const struct __float_format __float_single;
 extern const struct __float_format __float_double;
 extern const struct __float_format __float_extended; /* x87 80-bit */
+extern const struct __float_format __float_binary128; /* IEEE quad (aarch64) */
 
 enum __float_class { __FLOAT_ZERO, __FLOAT_FINITE, __FLOAT_INF, __FLOAT_NAN };
 
@@ -41,7 +42,7 @@ struct __float_result {
 	 * value is normal iff mant >= 2^(mant_bits-1) (then exp is minimal
 	 * for that), else subnormal with exp = min_exp - (mant_bits - 1).
 	 * __FLOAT_NAN: mant is the payload (already masked), exp unused. */
-	uint64_t mant;
+	unsigned __int128 mant; /* up to 113 bits (binary128) */
 	int exp;
 	/* Nonzero when errno must become ERANGE: overflow, an inexact tiny
 	 * (subnormal or zero) result, or an out-of-range nan payload. */

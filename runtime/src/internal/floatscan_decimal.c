@@ -6,16 +6,18 @@
  *    bit for the rest go to the rounding.
  *  - e10 < 0: value = (D / 5^f) * 2^-f with f = -e10. D and 5^f are scaled
  *    by a power of two so that the quotient has p+2 or p+3 bits (p is the
- *    precision, so at most 67 bits); its top bits come from subtracting
- *    5^f * 2^64 (at most 7 times), its low 64 bits from one estimate by
- *    the divisor's top 64 bits that is at most 2 short and then corrected.
- *    The remainder gives the sticky bit.
+ *    precision: at most 67 bits, 116 for binary128); its bits above 64
+ *    come from subtracting 5^f * 2^64 (at most 7 times; for binary128 from
+ *    one more estimate-and-correct step against 5^f * 2^64), its low 64
+ *    bits from one estimate by the divisor's top 64 bits that is at most 2
+ *    short and then corrected. The remainder gives the sticky bit.
  *
  * Why a bounded number of digits is enough (fmt->max_digits): the rounding
  * only depends on which side of each halfway point between neighbouring
  * floats the value lies. A halfway point is m * 2^-k with m odd, which has
  * about log10(m) + 0.699 k significant decimal digits: at most 767 for
- * double, 112 for float and 11510 for x87 long double (k <= 16446). When
+ * double, 112 for float, 11510 for x87 long double (k <= 16446) and about
+ * 11565 for binary128 (k <= 16495). When
  * the input has more significant digits than max_digits (above those
  * counts) the caller keeps max_digits of them and sets sticky; no halfway
  * point can lie strictly between the truncated value and the true one
@@ -25,7 +27,7 @@
  * ERANGE rule.)
  *
  * Big-integer sizes: with the caller's bounds (max_digits, min_dp, max_dp)
- * the largest operand is below 2^38600 for long double; BN_LIMBS covers it.
+ * the largest operand is below 2^38900 for long double; BN_LIMBS covers it.
  * Integer-only. */
 #include "floatscan.h"
 #include "libc.h"
@@ -180,7 +182,22 @@ static uint64_t div_128_64(u128 n, uint64_t d)
 	(void)r;
 	return q;
 #else
-	return (uint64_t)(n / d);
+	/* No 128-by-64 divide instruction (aarch64): restoring division, one
+	 * quotient bit a step, rather than libgcc's __udivti3 (which the
+	 * runtime's host tests, all symbols prefixed, could not reach). The
+	 * running remainder hi stays below d. */
+	uint64_t hi = (uint64_t)(n >> 64), lo = (uint64_t)n, q = 0;
+	for (int i = 0; i < 64; i++) {
+		uint64_t out = hi >> 63;
+		hi = hi << 1 | lo >> 63;
+		lo <<= 1;
+		q <<= 1;
+		if (out || hi >= d) {
+			hi -= d;
+			q |= 1;
+		}
+	}
+	return q;
 #endif
 }
 
@@ -290,9 +307,17 @@ void __float_decimal(const char *digits, long ndigits, long e10, int sticky,
 	/* The quotient's high part (below 8) by subtraction of t * 2^64,
 	 * then its low 64 bits in one estimate-and-correct step. */
 	uint64_t q_high = 0;
-	while (bn_ge_shifted(&n, &t, 1)) {
-		bn_submul_shifted(&n, &t, 1, 1);
-		q_high++;
+	if (fmt->mant_bits + 3 <= 67) {
+		while (bn_ge_shifted(&n, &t, 1)) {
+			bn_submul_shifted(&n, &t, 1, 1);
+			q_high++;
+		}
+	} else {
+		/* binary128: n < 2^116 t, so n / (t 2^64) < 2^52 fits one
+		 * step; n becomes the remainder, below t 2^64. */
+		struct bignum t_high = t;
+		bn_shl(&t_high, 64);
+		q_high = bn_divmod_small_quotient(&n, &t_high);
 	}
 	uint64_t q_low = bn_divmod_small_quotient(&n, &t);
 	u128 q = ((u128)q_high << 64) | q_low;

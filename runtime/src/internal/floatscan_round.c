@@ -3,10 +3,19 @@
  * The value is q * 2^e2, plus "something nonzero but less than one unit of
  * q's last bit" when sticky is set. Rounding is to nearest, ties to even,
  * with gradual underflow. The ERANGE rule is glibc's: overflow, or a tiny
- * inexact result, where "tiny" is judged after rounding (as x86 does): the
- * value rounded to full precision with an unbounded exponent range is still
- * below the smallest normal. Integer-only. */
+ * inexact result, where "tiny" is judged the way the architecture's FPU
+ * judges it (glibc's TININESS_AFTER_ROUNDING). x86 judges after rounding:
+ * the value rounded to full precision with an unbounded exponent range is
+ * still below the smallest normal. aarch64 (and glibc's default) judges
+ * before rounding: the exact value is below the smallest normal, even when
+ * it rounds up to it. Integer-only. */
 #include "floatscan.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#define TININESS_AFTER_ROUNDING 1
+#else
+#define TININESS_AFTER_ROUNDING 0
+#endif
 
 typedef unsigned __int128 u128;
 
@@ -102,14 +111,14 @@ void __float_round(u128 q, long e2, int sticky,
 		return;
 	}
 	r->cls = __FLOAT_FINITE;
-	r->mant = (uint64_t)m;
+	r->mant = m;
 	r->exp = (int)ulp;
 
 	if (inexact && lead < fmt->min_exp) {
 		int tiny = 1;
 		/* Only a value just below the smallest normal can round up to
 		 * it at full precision; re-round it without the exponent floor. */
-		if (lead == fmt->min_exp - 1 && bits > p) {
+		if (TININESS_AFTER_ROUNDING && lead == fmt->min_exp - 1 && bits > p) {
 			int unused;
 			u128 full = shift_round(q, bits - p, sticky, &unused);
 			if (full >> p)

@@ -8,15 +8,18 @@
  * is multiplied by 10^9. Integer-only, so it sits in the general-register
  * core of the runtime.
  *
- * Sizes: an x87 long double reaches 2^16384 (4933 integer digits, 515
- * limbs of 32 bits) and its smallest fraction 2^-16445 (16445 fractional
- * digits of which at most about 11520 are significant).
+ * Sizes: an x87 or binary128 long double reaches 2^16384 (4933 integer
+ * digits, 515 limbs of 32 bits); the smallest fraction is 2^-16445 for
+ * x87 and 2^-16494 for binary128 (16494 fractional digits of which at
+ * most about 11565 are significant). The mantissa has up to 113 bits.
  */
 #include <stdint.h>
 #include "stdio_impl.h"
 
+typedef unsigned __int128 u128;
+
 #define BILLION 1000000000u
-#define MAX_LIMBS 520          /* (16445 + 64) / 32 + slack */
+#define MAX_LIMBS 530          /* (16494 + 113 + 32) / 32 + slack */
 #define MAX_INT_CHUNKS 560     /* ceil(4933 / 9) + slack */
 
 struct fraction {
@@ -51,12 +54,12 @@ static uint32_t fraction_next_chunk(struct fraction *f)
 }
 
 /* Base-10^9 chunks of mant * 2^shift (least significant first). */
-static int integer_chunks(uint64_t mant, int shift, uint32_t *chunk)
+static int integer_chunks(u128 mant, int shift, uint32_t *chunk)
 {
 	int nc = 0;
 
-	if (shift < 64 && (shift == 0 || (mant >> (64 - shift)) == 0)) {
-		uint64_t v = mant << shift;
+	if (shift < 64 && (mant >> (64 - shift)) == 0) {
+		uint64_t v = (uint64_t)(mant << shift);
 		do {
 			chunk[nc++] = (uint32_t)(v % BILLION);
 			v /= BILLION;
@@ -65,14 +68,15 @@ static int integer_chunks(uint64_t mant, int shift, uint32_t *chunk)
 	}
 
 	uint32_t limb[MAX_LIMBS];
-	int word = shift / 32, bit = shift % 32, n = word + 3;
+	int word = shift / 32, bit = shift % 32, n = word + 5;
 
+	/* mant << bit: up to 113 + 31 bits, five limbs. */
 	for (int i = 0; i < n; i++)
 		limb[i] = 0;
-	unsigned __int128 m = (unsigned __int128)mant << bit;
-	limb[word] = (uint32_t)m;
-	limb[word + 1] = (uint32_t)(m >> 32);
-	limb[word + 2] = (uint32_t)(m >> 64);
+	for (int i = 0; i < 4; i++)
+		limb[word + i] = (uint32_t)((mant << bit) >> (32 * i));
+	if (bit)
+		limb[word + 4] = (uint32_t)(mant >> (128 - bit));
 	while (n > 0 && limb[n - 1] == 0)
 		n--;
 	while (n > 0) {
@@ -108,7 +112,7 @@ static int digit_count(uint32_t c)
 	return n;
 }
 
-int __fmt_decimal(uint64_t mant, int exp2, int sig, long frac,
+int __fmt_decimal(u128 mant, int exp2, int sig, long frac,
 		  char *digits, int cap, int *ndigits, int *carried)
 {
 	uint32_t ichunk[MAX_INT_CHUNKS];
@@ -126,25 +130,25 @@ int __fmt_decimal(uint64_t mant, int exp2, int sig, long frac,
 		nic = integer_chunks(mant, exp2, ichunk);
 	} else {
 		int k = -exp2;
-		uint64_t fbits = mant;
-		if (k < 64) {
+		u128 fbits = mant;
+		if (k < 128) {
 			if (mant >> k)
 				nic = integer_chunks(mant >> k, 0, ichunk);
-			fbits = mant & ((UINT64_C(1) << k) - 1);
+			fbits = mant & (((u128)1 << k) - 1);
 		}
 		if (fbits) {
+			/* fbits << s: below 2^(113 + 31), at most five limbs. */
 			f.n = (k + 31) / 32;
 			int s = 32 * f.n - k;
-			unsigned __int128 v = (unsigned __int128)fbits << s;
+			int top = f.n < 5 ? f.n : 5;
 			for (int i = 0; i < f.n; i++)
 				f.limb[i] = 0;
-			f.limb[0] = (uint32_t)v;
-			if (f.n > 1)
-				f.limb[1] = (uint32_t)(v >> 32);
-			if (f.n > 2)
-				f.limb[2] = (uint32_t)(v >> 64);
+			for (int i = 0; i < top && i < 4; i++)
+				f.limb[i] = (uint32_t)((fbits << s) >> (32 * i));
+			if (top == 5 && s)
+				f.limb[4] = (uint32_t)(fbits >> (128 - s));
 			f.lo = 0;
-			f.hi = f.n < 3 ? f.n - 1 : 2;
+			f.hi = top - 1;
 			while (f.limb[f.hi] == 0)
 				f.hi--;
 			while (f.limb[f.lo] == 0)

@@ -3,6 +3,8 @@
  * general-register core. The output matches glibc's byte for byte. */
 #include "stdio_impl.h"
 
+typedef unsigned __int128 u128;
+
 /* Sign, then the body pieces, padded to the width: zeros go between the
  * sign and the body when '0' is given (never for inf and nan). */
 struct fp_out {
@@ -189,9 +191,9 @@ static void format_a(struct fp_out *o, const struct __fmt_fp_value *v, int upper
 {
 	const char *xd = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	int fbits = v->hex_frac_bits, full = fbits / 4;
-	uint64_t mask = (UINT64_C(1) << fbits) - 1;
+	u128 mask = ((u128)1 << fbits) - 1;
 	unsigned lead = (unsigned)(v->hex_mant >> fbits);
-	uint64_t frac = v->hex_mant & mask;
+	u128 frac = v->hex_mant & mask;
 	int e = v->hex_mant ? v->hex_exp : 0;
 	long prec = o->spec->prec;
 	int ndig;
@@ -207,9 +209,9 @@ static void format_a(struct fp_out *o, const struct __fmt_fp_value *v, int upper
 		ndig = prec < full ? (int)prec : full;
 		if (ndig < full) {
 			int drop = 4 * (full - ndig);
-			uint64_t rest = frac & ((UINT64_C(1) << drop) - 1);
-			uint64_t half = UINT64_C(1) << (drop - 1);
-			uint64_t kept = frac >> drop;
+			u128 rest = frac & (((u128)1 << drop) - 1);
+			u128 half = (u128)1 << (drop - 1);
+			u128 kept = frac >> drop;
 			int odd = (int)((ndig ? kept : lead) & 1);
 			if (rest > half || (rest == half && odd)) {
 				kept++;
@@ -228,7 +230,7 @@ static void format_a(struct fp_out *o, const struct __fmt_fp_value *v, int upper
 	}
 	long zeros = prec > full ? prec - full : 0;
 	int point = ndig > 0 || zeros > 0 || (o->spec->flags & __FMT_ALT);
-	char buf[24];
+	char buf[40];   /* "1." and up to 28 hex digits (binary128) */
 	int k = 0;
 	o->prefix[o->plen++] = '0';
 	o->prefix[o->plen++] = upper ? 'X' : 'x';

@@ -87,17 +87,18 @@ void __fmt_float(struct __fmt_sink *s, const struct __fmt_spec *spec, va_list *a
 /* A float taken apart: value = (-1)^negative * mant * 2^exp2 (mant == 0:
  * zero) when cls is finite. The hex_ fields give %a its digit layout,
  * which differs by format as glibc prints it: the leading hex digit is
- * mant >> hex_frac_bits (52 for double: the implicit bit; 60 for the x87
- * long double: the top nibble), the rest follow, and hex_exp is the
- * binary exponent printed after 'p'. */
+ * mant >> hex_frac_bits (52 for double and 112 for the IEEE binary128
+ * long double of aarch64: the implicit bit; 60 for the x87 long double:
+ * the top nibble), the rest follow, and hex_exp is the binary exponent
+ * printed after 'p'. The mantissas are 128 bits wide for binary128's 113. */
 enum __fmt_fp_class { __FMT_FP_FINITE, __FMT_FP_INF, __FMT_FP_NAN };
 
 struct __fmt_fp_value {
 	enum __fmt_fp_class cls;
 	int negative;
-	uint64_t mant;
+	unsigned __int128 mant;
 	int exp2;
-	uint64_t hex_mant;    /* mantissa bits %a shows (see fmt_float.c) */
+	unsigned __int128 hex_mant;    /* mantissa bits %a shows (see fmt_float.c) */
 	int hex_frac_bits;
 	int hex_exp;
 };
@@ -115,10 +116,10 @@ void __fmt_fp(struct __fmt_sink *s, const struct __fmt_spec *spec,
  * into a new leading digit (9.96 -> 10). digits must have room for the
  * longest exact expansion plus a 9-digit chunk: __FMT_DIGITS_DOUBLE for a
  * double (767 significant digits), __FMT_DIGITS_LONG_DOUBLE for an x87
- * long double (about 11520). */
+ * long double (about 11520) or a binary128 one (about 11565). */
 #define __FMT_DIGITS_DOUBLE 800
-#define __FMT_DIGITS_LONG_DOUBLE 11600
-int __fmt_decimal(uint64_t mant, int exp2, int sig, long frac,
+#define __FMT_DIGITS_LONG_DOUBLE 11700
+int __fmt_decimal(unsigned __int128 mant, int exp2, int sig, long frac,
 		  char *digits, int cap, int *ndigits, int *carried);
 
 /* The core: format fmt with the arguments of *ap into s. Returns the count,
