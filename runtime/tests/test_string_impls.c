@@ -67,6 +67,9 @@ DECLARE_WIDTH(sse2)
 DECLARE_WIDTH(avx2)
 memcpy_fn kiln___memmove_avx512;
 memset_fn kiln___memset_avx512;
+strlen_fn kiln___strlen_avx512;
+strchr_fn kiln___strchr_avx512;
+strcmp_fn kiln___strcmp_avx512;
 memcpy_fn kiln_general_regs_memcpy, kiln_general_regs_memmove;
 memset_fn kiln_general_regs_memset;
 #endif
@@ -78,7 +81,7 @@ static struct impl impls[] = {
 	IMPL_WIDTH(sse2),
 	IMPL_WIDTH(avx2),
 	{ "avx512", kiln___memmove_avx512, kiln___memmove_avx512, kiln___memset_avx512,
-	  NULL, NULL, NULL, NULL, NULL },
+	  NULL, NULL, kiln___strlen_avx512, kiln___strchr_avx512, kiln___strcmp_avx512 },
 	{ "general-regs", kiln_general_regs_memcpy, kiln_general_regs_memmove, kiln_general_regs_memset,
 	  NULL, NULL, NULL, NULL, NULL },
 #else

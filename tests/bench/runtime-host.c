@@ -12,8 +12,8 @@
  * Both sides are called where their dispatch lands: glibc's function is
  * the one its IFUNC resolver picked (its address, without the PLT's
  * jump), kiln's the vector width its dispatcher picks on this CPU
- * (x86_64: AVX2 if the CPU has it, AVX-512 for memcpy, memmove and
- * memset if it has that), without the jump through the public
+ * (x86_64: AVX2 if the CPU has it, AVX-512 for memcpy, memmove,
+ * memset, strlen, strchr and strcmp if it has that), without the jump through the public
  * symbol; a program pays one indirect jump on either side. "sse2" is
  * kiln's SSE2 version, the one hvt and virtio guests get (they leave AVX
  * off). Other architectures: kiln's public functions. */
@@ -52,6 +52,9 @@ char *kiln___strchr_avx2(const char *, int);
 int kiln___strcmp_avx2(const char *, const char *);
 void *kiln___memmove_avx512(void *, const void *, size_t);
 void *kiln___memset_avx512(void *, int, size_t);
+size_t kiln___strlen_avx512(const char *);
+char *kiln___strchr_avx512(const char *, int);
+int kiln___strcmp_avx512(const char *, const char *);
 #define SSE2(name) kiln___##name##_sse2
 #define AVX2(name) kiln___##name##_avx2
 #define AVX512(name) kiln___##name##_avx512
@@ -136,21 +139,20 @@ static void setup_equal(size_t n)
 	memcpy(dst, src, n);
 }
 
-#define OP(label, fn, body, kind, setup, teardown) \
-	{ label, (void *)fn, (void *)kiln_##fn, (void *)SSE2(body), (void *)AVX2(body), NULL, kind, setup, teardown }
-#define OP512(label, fn, body, kind) \
-	{ label, (void *)fn, (void *)kiln_##fn, (void *)SSE2(body), (void *)AVX2(body), (void *)AVX512(body), \
-	  kind, NULL, NULL }
+/* avx512: kiln's AVX-512 version, where it has one, else NULL. */
+#define OP(label, fn, body, kind, setup, teardown, avx512) \
+	{ label, (void *)fn, (void *)kiln_##fn, (void *)SSE2(body), (void *)AVX2(body), (void *)(avx512), \
+	  kind, setup, teardown }
 
 static const struct op ops[] = {
-	OP512("memcpy", memcpy, memmove, call_copy),
-	OP512("memmove", memmove, memmove, call_copy),
-	OP512("memset", memset, memset, call_set),
-	OP("memcmp", memcmp, memcmp, call_memcmp, setup_equal, NULL),
-	OP("memchr", memchr, memchr, call_memchr, NULL, NULL),
-	OP("strlen", strlen, strlen, call_strlen, setup_string, teardown_string),
-	OP("strchr", strchr, strchr, call_strchr, setup_string, teardown_string),
-	OP("strcmp", strcmp, strcmp, call_strcmp, setup_string, teardown_string),
+	OP("memcpy", memcpy, memmove, call_copy, NULL, NULL, AVX512(memmove)),
+	OP("memmove", memmove, memmove, call_copy, NULL, NULL, AVX512(memmove)),
+	OP("memset", memset, memset, call_set, NULL, NULL, AVX512(memset)),
+	OP("memcmp", memcmp, memcmp, call_memcmp, setup_equal, NULL, NULL),
+	OP("memchr", memchr, memchr, call_memchr, NULL, NULL, NULL),
+	OP("strlen", strlen, strlen, call_strlen, setup_string, teardown_string, AVX512(strlen)),
+	OP("strchr", strchr, strchr, call_strchr, setup_string, teardown_string, AVX512(strchr)),
+	OP("strcmp", strcmp, strcmp, call_strcmp, setup_string, teardown_string, AVX512(strcmp)),
 };
 
 /* Seconds for iters calls of fn on n bytes. */

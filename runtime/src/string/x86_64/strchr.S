@@ -1,5 +1,5 @@
-/* Kiln runtime: strchr for x86_64, SSE2 or AVX2 (chosen on the first
- * call, dispatch.h). */
+/* Kiln runtime: strchr for x86_64, SSE2, AVX2 or AVX-512 at 256 bits
+ * (vec.h; chosen on the first call, dispatch.h). */
 #include "dispatch.h"
 
 #define VEC_SIZE 16
@@ -10,7 +10,13 @@
 #define VEC_SIZE 32
 #include "vec.h"
 #include "strchr-vec.inc"
+#undef VEC_SIZE
 
-	KILN_DISPATCH strchr, strchr
+#define VEC_SIZE 32
+#define VEC_EVEX
+#include "vec.h"
+#include "strchr-vec.inc"
+
+	KILN_DISPATCH strchr, strchr, 1
 
 	.section .note.GNU-stack, "", @progbits
