@@ -195,10 +195,21 @@ static double mixed_alloc(void *(*m)(size_t), void (*f)(void *), void *(*r)(void
 	return ops / (now() - t0);
 }
 
+/* Whether name is in list (comma-separated; NULL lists everything). */
+static int listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return !list;
+}
+
 int main(void)
 {
 	static const size_t sizes[] = {8, 16, 32, 64, 128, 256, 1024, 4096, 65536, 1 << 20};
 	const char *s = getenv("KILN_BENCH_SCALE");
+	const char *only = getenv("KILN_BENCH_OPS");
 	double worst = 1e30;
 	const char *worst_what = "";
 	size_t worst_n = 0;
@@ -213,6 +224,8 @@ int main(void)
 	for (size_t o = 0; o < sizeof ops / sizeof *ops; o++) {
 		const struct op *op = &ops[o];
 		void *kiln = op->kiln;
+		if (!listed(only, op->name))
+			continue;
 #if defined(__x86_64__)
 		kiln = __builtin_cpu_supports("avx2") ? op->avx2 : op->sse2;
 		if (op->avx512 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
@@ -246,6 +259,8 @@ int main(void)
 				worst = g / k, worst_what = op->name, worst_n = n;
 		}
 	}
+	if (!listed(only, "malloc"))
+		goto out;
 	long nops = (long)(scale * 4e6) + 1;
 	double g = 0, k = 0;
 	for (int run = 0; run < RUNS; run++) {
@@ -256,6 +271,7 @@ int main(void)
 	}
 	printf("%-8s %8s %11s %11s %7s\n", "op", "", "glibc Mop/s", "kiln Mop/s", "ratio");
 	printf("%-8s %8s %11.2f %11.2f %7.2f\n", "malloc", "mixed", g / 1e6, k / 1e6, k / g);
+out:
 	printf("lowest string ratio (kiln/glibc): %.2f (%s, %zu bytes)\n", worst, worst_what, worst_n);
 	return 0;
 }

@@ -10,6 +10,8 @@
 #
 #   tests/bench/runtime-host.sh [O=<output dir>]
 #   KILN_BENCH_SCALE=0.1 tests/bench/runtime-host.sh     # a quick run
+#   KILN_BENCH_OPS=memset,strlen tests/bench/runtime-host.sh   # only these
+#                                           (operation names, or malloc)
 set -eu
 
 . "$(dirname "$0")/lib.bash"
