@@ -67,6 +67,7 @@ DECLARE_WIDTH(sse2)
 DECLARE_WIDTH(avx2)
 memcpy_fn kiln___memmove_avx512;
 memset_fn kiln___memset_avx512;
+memchr_fn kiln___memchr_avx512;
 strlen_fn kiln___strlen_avx512;
 strchr_fn kiln___strchr_avx512;
 strcmp_fn kiln___strcmp_avx512;
@@ -81,7 +82,7 @@ static struct impl impls[] = {
 	IMPL_WIDTH(sse2),
 	IMPL_WIDTH(avx2),
 	{ "avx512", kiln___memmove_avx512, kiln___memmove_avx512, kiln___memset_avx512,
-	  NULL, NULL, kiln___strlen_avx512, kiln___strchr_avx512, kiln___strcmp_avx512 },
+	  NULL, kiln___memchr_avx512, kiln___strlen_avx512, kiln___strchr_avx512, kiln___strcmp_avx512 },
 	{ "general-regs", kiln_general_regs_memcpy, kiln_general_regs_memmove, kiln_general_regs_memset,
 	  NULL, NULL, NULL, NULL, NULL },
 #else
@@ -337,8 +338,9 @@ static void test_page_edges(const struct impl *im)
 				im->memmove(other, o, n);
 				im->memset(o, 'a', n);
 			}
-			if (im->memcmp) {
+			if (im->memcmp)
 				CHECK(im->memcmp(o, other, n) == 0, "%s memcmp", what);
+			if (im->memchr) {
 				CHECK(im->memchr(o, 'b', n) == NULL, "%s memchr", what);
 				if (n)
 					CHECK(im->memchr(o, 'a', n) == o, "%s memchr found", what);
