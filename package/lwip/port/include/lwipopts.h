@@ -134,8 +134,14 @@
 #define CHECKSUM_CHECK_UDP 1
 #define CHECKSUM_CHECK_TCP 1
 #define CHECKSUM_CHECK_ICMP 1
-/* 32 bits at a time (algorithm 3 of inet_chksum.c), for a 64-bit CPU. */
-#define LWIP_CHKSUM_ALGORITHM 3
+/* The port's checksum routines (port/chksum.c: 32 bytes a step, about
+ * three times lwIP's fastest), and the sum of the data a segment carries
+ * taken while tcp_write copies it in, so that what is sent is read once
+ * (LWIP_CHECKSUM_ON_COPY). */
+#include "kiln-lwip-chksum.h"
+#define LWIP_CHKSUM kiln_lwip_chksum
+#define LWIP_CHECKSUM_ON_COPY 1
+#define LWIP_CHKSUM_COPY(dst, src, len) kiln_lwip_chksum_copy(dst, src, len)
 
 /* ---- diagnostics ------------------------------------------------------------ */
 
