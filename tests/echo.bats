@@ -116,6 +116,19 @@ ping_answered() {
 
 # ---- spt ------------------------------------------------------------------
 
+@test "lwIP port: the checksum and the copy-and-sum agree with RFC 1071's sum, any offset and length" {
+	kiln_require_cmd cc gcc
+	local bin=$BATS_TEST_TMPDIR/lwip-chksum-test
+	# Compiled as the image compiles the port: -O2, no SSE.
+	run cc -std=gnu11 -O2 -mgeneral-regs-only -Wall -Wextra -Werror \
+		-I "$KILN_TOP/package/lwip/port/include" -o "$bin" \
+		"$KILN_TOP/tests/fixtures/lwip_chksum_test.c" "$KILN_TOP/package/lwip/port/chksum.c"
+	assert_status 0
+	run "$bin"
+	assert_status 0
+	assert_output_has " cases, 0 wrong"
+}
+
 @test "spt: ping is answered at the address given on the command line" {
 	start_echo spt --ipv4="$GUEST_ADDR/24"
 	ping_answered "$GUEST_ADDR"
