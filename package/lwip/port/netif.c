@@ -28,12 +28,8 @@ _Static_assert(TCP_SND_QUEUELEN >= 2 * (TCP_SND_BUF / TCP_MSS),
 _Static_assert(MEMP_NUM_TCP_SEG >= TCP_SND_QUEUELEN,
 	       "the segment pool must hold one connection's send queue");
 _Static_assert(TCP_SND_QUEUELEN <= 0xffff, "lwIP counts queued segments in 16 bits");
-/* A segment's pbuf: headers (aligned) and data within a u16 length. */
-_Static_assert(LWIP_MEM_ALIGN_SIZE(PBUF_LINK_HLEN + PBUF_IP_HLEN + PBUF_TRANSPORT_HLEN) +
-			       LWIP_MEM_ALIGN_SIZE(TCP_MSS) <= 0xffff,
-	       "a segment of TCP_MSS bytes must fit a pbuf");
-_Static_assert(LWIP_MEM_ALIGN_SIZE(KILN_LWIP_MTU_MAX + SOLO5_NET_HLEN) <= 0xffff,
-	       "a received frame must fit a pbuf");
+/* A frame of the largest MTU within a pbuf's 16-bit length. */
+_Static_assert(KILN_LWIP_MTU_MAX + SOLO5_NET_HLEN <= 0xffff, "a frame must fit a pbuf");
 
 /* A received frame that fills less than this share of its buffer is
  * copied into a pbuf of its own size, and the buffer kept for the next
@@ -147,8 +143,8 @@ struct netif *kiln_lwip_up(const struct kiln_lwip_config *cfg)
 		       cfg->device, cfg->device, cfg->device);
 		return NULL;
 	}
-	/* Frames longer than this (a tap MTU past KILN_LWIP_MTU_MAX, and a
-	 * peer that ignores the MSS it was told) fail to read: dropped. */
+	/* A frame longer than this (from a device whose MTU is over
+	 * KILN_LWIP_MTU_MAX, which no tap's is) fails to read: dropped. */
 	frame_room = (net_info.mtu > KILN_LWIP_MTU_MAX ? KILN_LWIP_MTU_MAX : net_info.mtu) +
 		     SOLO5_NET_HLEN;
 	bounce = malloc(frame_room);
@@ -163,10 +159,6 @@ struct netif *kiln_lwip_up(const struct kiln_lwip_config *cfg)
 	const uint8_t *m = net_info.mac_address;
 	printf("kiln-lwip: %s: mac %02x:%02x:%02x:%02x:%02x:%02x mtu %zu\n", cfg->device,
 	       m[0], m[1], m[2], m[3], m[4], m[5], net_info.mtu);
-	if (net_info.mtu > KILN_LWIP_MTU_MAX)
-		printf("kiln-lwip: %s: using an MTU of %d, lwIP's largest here (its lengths "
-		       "are 16-bit); set the tap's MTU to at most that\n",
-		       cfg->device, KILN_LWIP_MTU_MAX);
 
 	const ip4_addr_t *any = IP4_ADDR_ANY4;
 	/* state: marks the interface as added (its driver keeps no state). */

@@ -42,6 +42,9 @@
  * buffer of its own size (port/netif.c), and nothing else in the core
  * allocates from PBUF_POOL. */
 #define PBUF_POOL_SIZE 0
+/* The empty pool's buffer size, which lwIP still declares: its default
+ * (TCP_MSS and the headers) is past the 16 bits a pool's size has. */
+#define PBUF_POOL_BUFSIZE 256
 
 /* ---- protocols ----------------------------------------------------------- */
 
@@ -70,15 +73,15 @@
 
 /* ---- TCP ---------------------------------------------------------------- */
 
-/* The largest MTU the port uses (port/netif.c takes a tap's MTU up to
- * this): lwIP's pbuf and segment lengths are 16-bit, and a segment's pbuf
- * holds the Ethernet, IP and TCP headers (54 bytes, 56 aligned) before
- * its MTU - 40 bytes of data, all of it within 65535 bytes. */
-#define KILN_LWIP_MTU_MAX 65280
+/* The largest MTU the port uses (port/netif.c takes the device's MTU up
+ * to this): a frame's length is 16-bit in lwIP's pbufs, and 65521 bytes
+ * and the 14-byte Ethernet header are 65535. It is also a Linux tap's
+ * largest MTU. */
+#define KILN_LWIP_MTU_MAX 65521
 /* The largest MSS: lwIP lowers it, per connection, to what the
  * interface's MTU and the peer's MSS option allow (1460 on a 1500-byte
  * link), and advertises no more than the interface's MTU allows. On a
- * large-MTU link (a tap set to 65280 bytes, say) one segment is a 64 KiB
+ * large-MTU link (a tap set to 65521 bytes, say) one segment is a 64 KiB
  * frame: one write to the tap instead of 45. */
 #define TCP_MSS (KILN_LWIP_MTU_MAX - 40)
 /* Window scaling: the peer's window may pass 64 KiB (Linux's grows to
@@ -89,7 +92,7 @@
 #define TCP_RCV_SCALE 0
 #define TCP_WND (44 * 1460)
 /* The send buffer: four of the largest segments in flight (256 KiB less
- * 1 KiB), the largest the tests' and the benchmark's --mem=64 keeps
+ * 220 bytes), the largest the tests' and the benchmark's --mem=64 keeps
  * room for at 64 connections. Bytes sent are copied into it (one pbuf
  * per segment, LWIP_NETIF_TX_SINGLE_PBUF below), so it is memory
  * in use while unacknowledged. tcp_sndbuf() still says at most 65535
