@@ -116,6 +116,19 @@ ping_answered() {
 
 # ---- spt ------------------------------------------------------------------
 
+@test "lwIP port: the checksum and the copy-and-sum agree with RFC 1071's sum, any offset and length" {
+	kiln_require_cmd cc gcc
+	local bin=$BATS_TEST_TMPDIR/lwip-chksum-test
+	# Compiled as the image compiles the port: -O2, no SSE.
+	run cc -std=gnu11 -O2 -mgeneral-regs-only -Wall -Wextra -Werror \
+		-I "$KILN_TOP/package/lwip/port/include" -o "$bin" \
+		"$KILN_TOP/tests/fixtures/lwip_chksum_test.c" "$KILN_TOP/package/lwip/port/chksum.c"
+	assert_status 0
+	run "$bin"
+	assert_status 0
+	assert_output_has " cases, 0 wrong"
+}
+
 @test "spt: ping is answered at the address given on the command line" {
 	start_echo spt --ipv4="$GUEST_ADDR/24"
 	ping_answered "$GUEST_ADDR"
@@ -145,6 +158,22 @@ ping_answered() {
 	done
 	guest_console
 	assert_output_matches "^echo: tcp $HOST_ADDR:[0-9]+: 16777216 bytes echoed, closed$"
+}
+
+@test "spt: on a tap of MTU 65521, TCP echo of 16 MiB and UDP datagrams up to 60000 bytes come back whole" {
+	# Frames up to 64 KiB both ways: the guest reads them whole (lwIP's
+	# largest MTU, lwipopts.h) and its MSS lets the client send them.
+	in_ns ip link set dev tap0 mtu 65521
+	start_echo spt --ipv4="$GUEST_ADDR/24"
+	guest_console
+	assert_output_has "mtu 65521"
+	run in_ns "$ECHO_CLIENT" tcp "$GUEST_ADDR" 7 16777216
+	assert_status 0
+	assert_output_matches "^tcp connection 0: 16777216 bytes echoed, sha256 [0-9a-f]{64} matches$"
+	run in_ns "$ECHO_CLIENT" udp "$GUEST_ADDR" 7 1 1473 8000 60000
+	assert_status 0
+	assert_output_has "udp 8000 bytes: echoed"
+	assert_output_has "udp 60000 bytes: echoed"
 }
 
 @test "spt: 16 TCP connections at once each get their own 1 MiB back" {

@@ -192,8 +192,19 @@ static err_t conn_send(struct conn *c)
 		else
 			c->body_sent += n;
 	}
-	if (c->out_sent == c->out_len && c->body_sent == c->body_len)
+	/* Nagle's rule holds a segment shorter than the MSS back while
+	 * anything is unacknowledged, so that the response goes out in full
+	 * segments while it is queued piece by piece; but the last, short
+	 * segment of a response would then wait for the client's delayed ACK
+	 * (up to 40 ms on Linux). So, like nginx's tcp_nopush and tcp_nodelay
+	 * (a cork taken out at the end): the rule holds until the response
+	 * is queued whole, then is lifted for its tail. */
+	if (c->out_sent == c->out_len && c->body_sent == c->body_len) {
 		c->responding = 0;
+		tcp_nagle_disable(pcb);
+	} else {
+		tcp_nagle_enable(pcb);
+	}
 	return ERR_OK;
 }
 

@@ -29,7 +29,7 @@ LWIP_FPU =
 LWIP_INCLUDES = src/include $(LWIP_PKGDIR)/port/include
 # lwIP's headers, and the port's (lwipopts.h, arch/cc.h, kiln-lwip.h):
 # every user of lwIP compiles with the same options the stack was built with.
-LWIP_PORT_HEADERS = $(addprefix $(LWIP_PKGDIR)/port/include/,lwipopts.h arch kiln-lwip.h)
+LWIP_PORT_HEADERS = $(addprefix $(LWIP_PKGDIR)/port/include/,lwipopts.h arch kiln-lwip.h kiln-lwip-chksum.h)
 LWIP_INSTALL_HEADERS = src/include/lwip src/include/netif $(LWIP_PORT_HEADERS)
 $(eval $(kiln-package))
 # A changed port header is installed again.
@@ -37,7 +37,7 @@ $(LWIP_STAMP_HEADERS): $(wildcard $(LWIP_PKGDIR)/port/include/*.h $(LWIP_PKGDIR)
 
 # Kiln's port (port/), in an archive of its own linked with liblwip.a.
 LWIP_PORT_SRCDIR = $(LWIP_PKGDIR)/port
-LWIP_PORT_SOURCES = sys_arch.c netif.c args.c loop.c tcp.c
+LWIP_PORT_SOURCES = sys_arch.c netif.c args.c loop.c tcp.c chksum.c
 LWIP_PORT_INCLUDES = $(LWIP_SRCDIR)/src/include $(LWIP_PKGDIR)/port/include
 LWIP_PORT_CFLAGS = -Wall -Wextra
 LWIP_PORT_PREREQS = $(LWIP_STAMP_PATCHED)

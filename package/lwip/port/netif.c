@@ -20,6 +20,23 @@
 #include "kiln-lwip.h"
 #include "kiln-lwip-internal.h"
 
+/* What lwIP's own checks (init.c, turned off in lwipopts.h because they
+ * assume an MSS below 16 KiB) would have said, for the options as set. */
+_Static_assert(TCP_SND_BUF >= 2 * TCP_MSS, "the send buffer must hold two segments");
+_Static_assert(TCP_SND_QUEUELEN >= 2 * (TCP_SND_BUF / TCP_MSS),
+	       "the send queue must hold the send buffer's segments");
+_Static_assert(MEMP_NUM_TCP_SEG >= TCP_SND_QUEUELEN,
+	       "the segment pool must hold one connection's send queue");
+_Static_assert(TCP_SND_QUEUELEN <= 0xffff, "lwIP counts queued segments in 16 bits");
+/* A frame of the largest MTU within a pbuf's 16-bit length. */
+_Static_assert(KILN_LWIP_MTU_MAX + SOLO5_NET_HLEN <= 0xffff, "a frame must fit a pbuf");
+
+/* A received frame that fills less than this share of its buffer is
+ * copied into a pbuf of its own size, and the buffer kept for the next
+ * one: on a large-MTU link every buffer is 64 KiB, and the small frames
+ * (ACKs, requests) that lwIP queues would otherwise each hold one. */
+#define RX_COPY_BELOW(room) ((room) / 2)
+
 static struct netif kiln_netif;
 static solo5_handle_t net_handle;
 static struct solo5_net_info net_info;
@@ -60,9 +77,9 @@ static err_t kiln_netif_init(struct netif *nif)
 	nif->name[1] = 'n';
 	nif->output = etharp_output;
 	nif->linkoutput = linkoutput;
-	/* lwIP keeps the MTU in 16 bits; a tap's is at most 65521. */
-	nif->mtu = net_info.mtu > 0xffff - SOLO5_NET_HLEN ? 0xffff - SOLO5_NET_HLEN
-							  : (u16_t)net_info.mtu;
+	/* lwIP keeps lengths in 16 bits (lwipopts.h): a larger tap MTU is
+	 * used up to KILN_LWIP_MTU_MAX, which TCP's MSS option tells peers. */
+	nif->mtu = net_info.mtu > KILN_LWIP_MTU_MAX ? KILN_LWIP_MTU_MAX : (u16_t)net_info.mtu;
 	nif->hwaddr_len = ETH_HWADDR_LEN;
 	memcpy(nif->hwaddr, net_info.mac_address, ETH_HWADDR_LEN);
 	nif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET |
@@ -93,10 +110,18 @@ int kiln_lwip_netif_input(int budget)
 				break;
 			continue;
 		}
-		rx_next = NULL;
 		counters.rx_frames++;
-		/* Shrinks the pbuf to the frame (the heap block stays). */
-		pbuf_realloc(p, (u16_t)len);
+		struct pbuf *own = len < RX_COPY_BELOW(frame_room)
+					   ? pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_RAM)
+					   : NULL;
+		if (own != NULL) {
+			memcpy(own->payload, p->payload, len);
+			p = own;
+		} else {
+			rx_next = NULL;
+			/* Shrinks the pbuf to the frame (the heap block stays). */
+			pbuf_realloc(p, (u16_t)len);
+		}
 		if (kiln_netif.input(p, &kiln_netif) != ERR_OK)
 			pbuf_free(p);
 	}
@@ -118,9 +143,10 @@ struct netif *kiln_lwip_up(const struct kiln_lwip_config *cfg)
 		       cfg->device, cfg->device, cfg->device);
 		return NULL;
 	}
-	frame_room = net_info.mtu + SOLO5_NET_HLEN;
-	if (frame_room > 0xffff)
-		frame_room = 0xffff;
+	/* A frame longer than this (from a device whose MTU is over
+	 * KILN_LWIP_MTU_MAX, which no tap's is) fails to read: dropped. */
+	frame_room = (net_info.mtu > KILN_LWIP_MTU_MAX ? KILN_LWIP_MTU_MAX : net_info.mtu) +
+		     SOLO5_NET_HLEN;
 	bounce = malloc(frame_room);
 	if (bounce == NULL) {
 		printf("kiln-lwip: no memory for a %zu-byte frame buffer\n", frame_room);

@@ -33,7 +33,6 @@
 #define MEMP_NUM_UDP_PCB 8
 #define MEMP_NUM_TCP_PCB 128
 #define MEMP_NUM_TCP_PCB_LISTEN 8
-#define MEMP_NUM_TCP_SEG 1024
 #define MEMP_NUM_REASSDATA 8
 #define MEMP_NUM_FRAG_PBUF 32
 #define MEMP_NUM_ARP_QUEUE 64
@@ -43,6 +42,9 @@
  * buffer of its own size (port/netif.c), and nothing else in the core
  * allocates from PBUF_POOL. */
 #define PBUF_POOL_SIZE 0
+/* The empty pool's buffer size, which lwIP still declares: its default
+ * (TCP_MSS and the headers) is past the 16 bits a pool's size has. */
+#define PBUF_POOL_BUFSIZE 256
 
 /* ---- protocols ----------------------------------------------------------- */
 
@@ -71,13 +73,44 @@
 
 /* ---- TCP ---------------------------------------------------------------- */
 
-/* For a 1500-byte MTU; lwIP lowers it to what the interface's MTU and the
- * peer's MSS option allow. */
-#define TCP_MSS 1460
-/* 44 segments: the largest window without window scaling (64240 bytes). */
-#define TCP_WND (44 * TCP_MSS)
-#define TCP_SND_BUF (44 * TCP_MSS)
-#define TCP_SND_QUEUELEN (4 * TCP_SND_BUF / TCP_MSS)
+/* The largest MTU the port uses (port/netif.c takes the device's MTU up
+ * to this): a frame's length is 16-bit in lwIP's pbufs, and 65521 bytes
+ * and the 14-byte Ethernet header are 65535. It is also a Linux tap's
+ * largest MTU. */
+#define KILN_LWIP_MTU_MAX 65521
+/* The largest MSS: lwIP lowers it, per connection, to what the
+ * interface's MTU and the peer's MSS option allow (1460 on a 1500-byte
+ * link), and advertises no more than the interface's MTU allows. On a
+ * large-MTU link (a tap set to 65521 bytes, say) one segment is a 64 KiB
+ * frame: one write to the tap instead of 45. */
+#define TCP_MSS (KILN_LWIP_MTU_MAX - 40)
+/* Window scaling: the peer's window may pass 64 KiB (Linux's grows to
+ * megabytes), so that more than one large segment is in flight. Ours (the
+ * receive window) stays 64240 bytes as before, scaled by 0 - the bytes
+ * a connection can make the image hold for it stay as few. */
+#define LWIP_WND_SCALE 1
+#define TCP_RCV_SCALE 0
+#define TCP_WND (44 * 1460)
+/* The send buffer: four of the largest segments in flight (256 KiB less
+ * 220 bytes), the largest the tests' and the benchmark's --mem=64 keeps
+ * room for at 64 connections. Bytes sent are copied into it (one pbuf
+ * per segment, LWIP_NETIF_TX_SINGLE_PBUF below), so it is memory
+ * in use while unacknowledged. tcp_sndbuf() still says at most 65535
+ * (lwIP's TCPWND16), tcp_write() takes a u16 length: an application
+ * writes in turns of at most 64 KiB, as before. */
+#define TCP_SND_BUF (4 * TCP_MSS)
+/* Segments queued per connection, counted on a 1460-byte MSS link, where
+ * the send buffer holds the most of them (180): twice that, for the
+ * small writes of a response head. The pool holds them for 16
+ * connections sending at once; a tcp_write() past the pool's end gets
+ * ERR_MEM and is tried again when segments are acknowledged. */
+#define TCP_SND_QUEUELEN (2 * (TCP_SND_BUF / 1460))
+#define MEMP_NUM_TCP_SEG (16 * TCP_SND_QUEUELEN)
+/* lwIP's checks of these options (init.c) assume a send buffer and an
+ * MSS below 64 KiB (TCP_SNDLOWAT, used only by the netconn API, which is
+ * off): they cannot hold with a 64 KiB MSS. The ones that matter are
+ * checked in port/netif.c instead. */
+#define LWIP_DISABLE_TCP_SANITY_CHECKS 1
 #define TCP_QUEUE_OOSEQ 1
 #define LWIP_TCP_SACK_OUT 1
 #define LWIP_TCP_KEEPALIVE 1
@@ -104,8 +137,14 @@
 #define CHECKSUM_CHECK_UDP 1
 #define CHECKSUM_CHECK_TCP 1
 #define CHECKSUM_CHECK_ICMP 1
-/* 32 bits at a time (algorithm 3 of inet_chksum.c), for a 64-bit CPU. */
-#define LWIP_CHKSUM_ALGORITHM 3
+/* The port's checksum routines (port/chksum.c: 32 bytes a step, about
+ * three times lwIP's fastest), and the sum of the data a segment carries
+ * taken while tcp_write copies it in, so that what is sent is read once
+ * (LWIP_CHECKSUM_ON_COPY). */
+#include "kiln-lwip-chksum.h"
+#define LWIP_CHKSUM kiln_lwip_chksum
+#define LWIP_CHECKSUM_ON_COPY 1
+#define LWIP_CHKSUM_COPY(dst, src, len) kiln_lwip_chksum_copy(dst, src, len)
 
 /* ---- diagnostics ------------------------------------------------------------ */
 
