@@ -1,0 +1,169 @@
+/*
+ * Kiln boot shim, virtio on aarch64 (QEMU's virt board): the start-up in C,
+ * from entry.S on the boot stack, at EL1 with the MMU off and the
+ * exception vectors in place.
+ *
+ * virt_start sets up what must exist before anything can fail visibly
+ * (canary, clock, console), reads the device tree, maps memory and turns
+ * the MMU on, then moves to the real stack at the top of RAM, below which
+ * the stack guard is left unmapped: virt_main runs there and calls the
+ * common start-up. No stack protector in virt_start: it sets the canary.
+ *
+ * Memory map (identity, ../../aarch64/mmu.c):
+ *     0x08000000 - RAM start       devices: read-write, uncached, never run
+ *     RAM start - image            the device tree: read-write
+ *     image text                   read-only, executable
+ *     image rodata                 read-only
+ *     image data, bss, TLS, heap   read-write, never run
+ *     stack guard                  unmapped
+ *     stack - RAM end              read-write, never run
+ * Everything else (page 0 and the flash below 0x08000000 among it) faults.
+ */
+#include "virt.h"
+#include "aarch64.h"
+
+extern const struct kiln_stk1_note __kiln_stk1_note;
+extern const char __kiln_mft1_note[]; /* kiln/mft_note.h's layout */
+
+static struct virt_info info;
+
+/* The application's arguments, copied out of the device tree. */
+#define CMDLINE_MAX 8192
+static char cmdline[CMDLINE_MAX];
+
+/* The device tree: where a Linux-protocol loader says (x0), else at the
+ * start of RAM, where QEMU puts it for an image that is not Linux. */
+static const void *find_dtb(uint64_t x0)
+{
+    if (x0 >= VIRT_RAM_START && x0 % 8 == 0 &&
+        x0 + VIRT_DTB_MAX <= (uintptr_t)__kiln_text_start &&
+        *(const volatile uint32_t *)(uintptr_t)x0 == 0xedfe0dd0U)
+        return (const void *)(uintptr_t)x0;
+    return (const void *)VIRT_RAM_START;
+}
+
+static void copy_cmdline(void)
+{
+    if (info.bootargs_len >= CMDLINE_MAX)
+        kiln_fatal("virtio: the command line (-append) is longer than 8191 "
+                   "bytes");
+    for (uint32_t i = 0; i < info.bootargs_len; i++)
+        cmdline[i] = info.bootargs[i];
+    cmdline[info.bootargs_len] = '\0';
+}
+
+static void print_boot_info(void)
+{
+    struct kiln_line l = {.len = 0};
+
+    kiln_line_str(&l, "kiln: virtio: aarch64 virt, RAM ");
+    kiln_line_hex(&l, info.ram_start);
+    kiln_line_str(&l, "-");
+    kiln_line_hex(&l, info.ram_start + info.ram_size);
+    kiln_line_str(&l, ", PL011 ");
+    kiln_line_hex(&l, info.pl011);
+    kiln_line_str(&l, ", PL031 ");
+    kiln_line_hex(&l, info.pl031);
+    kiln_line_str(&l, ", PSCI ");
+    kiln_line_str(&l, info.psci == VIRT_PSCI_SMC   ? "smc"
+                      : info.psci == VIRT_PSCI_HVC ? "hvc"
+                                                   : "none");
+    kiln_line_str(&l, ", ");
+    kiln_line_dec(&l, info.mmio_count);
+    kiln_line_str(&l, " virtio-mmio slots\n");
+    kiln_line_flush(&l);
+}
+
+/* The manifest must name no devices: virtio-mmio on virt is not driven yet. */
+static const struct mft *mft_check(void)
+{
+    const struct mft *m =
+        (const struct mft *)(__kiln_mft1_note + MFT1_DESC_OFFSET);
+
+    if (m->version != MFT_VERSION || m->entries < 1 ||
+        m->entries > MFT_MAX_ENTRIES)
+        kiln_fatal("virtio: the image's device manifest (MFT1 note) is "
+                   "invalid; rebuild the image (scripts/gen-manifest)");
+    if (m->entries > 1) {
+        struct kiln_line l = {.len = 0};
+        kiln_line_str(&l, "kiln: the manifest's device '");
+        kiln_line_str(&l, m->e[1].name);
+        kiln_line_str(&l, "' has no virtio device: block and net devices are"
+                          " not supported on aarch64 virt yet\n");
+        kiln_line_flush(&l);
+        platform_halt(KILN_EXIT_TENDER_ERROR, NULL);
+    }
+    return m;
+}
+
+static void virt_main(void) __attribute__((noreturn, used));
+static void virt_main(void)
+{
+    (void)kiln_cmdline_parse(cmdline);
+    if (kiln_log_level >= KILN_LOG_DEBUG)
+        print_boot_info();
+
+    struct kiln_boot_args args = {
+        .cmdline = cmdline,
+        .mem_start = info.ram_start,
+        .mem_size = info.ram_start + info.ram_size,
+        .kernel_end = 0, /* .bss is zeroed: TLS and heap follow it */
+        .mft = mft_check(),
+        .platform = "virtio",
+    };
+    kiln_boot_main(&args);
+}
+
+static void map_memory(const struct kiln_stack_layout *stack)
+{
+    uint64_t text = (uintptr_t)__kiln_text_start;
+    uint64_t rodata = (uintptr_t)__kiln_rodata_start;
+    uint64_t data = (uintptr_t)__kiln_data_start;
+
+    aarch64_map(VIRT_DEVICE_WINDOW, info.ram_start, AARCH64_MAP_DEVICE);
+    aarch64_map(info.ram_start, text, AARCH64_MAP_RW);
+    aarch64_map(text, rodata, AARCH64_MAP_RX);
+    aarch64_map(rodata, data, AARCH64_MAP_RO);
+    aarch64_map(data, stack->guard_start, AARCH64_MAP_RW);
+    aarch64_map(stack->stack_bottom, stack->stack_top, AARCH64_MAP_RW);
+    aarch64_mmu_enable();
+}
+
+void virt_start(uint64_t x0) __attribute__((noreturn, no_stack_protector));
+
+void virt_start(uint64_t x0)
+{
+    __stack_chk_guard = kiln_ssp_canary();
+    aarch64_clock_init();
+
+    virt_dtb_read(find_dtb(x0), VIRT_DTB_MAX, &info);
+    if (info.pl011 != 0)
+        virt_console_use(info.pl011);
+    virt_rtc_use(info.pl031);
+    virt_psci = info.psci;
+    copy_cmdline();
+    if (info.ram_start != VIRT_RAM_START ||
+        info.ram_start + info.ram_size <= (uintptr_t)__kiln_image_end)
+        kiln_fatal("virtio: RAM does not start at 0x40000000 or does not hold"
+                   " the image: is this QEMU's virt board?");
+
+    struct kiln_stack_layout stack;
+    uint64_t ram_end = info.ram_start + info.ram_size;
+    if (kiln_stack_layout_for(ram_end, &__kiln_stk1_note.i, &stack) != 0 ||
+        stack.guard_start <= KILN_ALIGN_UP((uintptr_t)__kiln_image_end,
+                                           KILN_PAGE_SIZE))
+        kiln_fatal("virtio: not enough RAM for the image, its stack guard "
+                   "and its stack: give the machine more (QEMU -m, --mem)");
+    kiln_stack = stack; /* so a trap names an overflow from now on */
+    map_memory(&stack);
+
+    /* To the real stack (SP_EL0), as the tenders start _start. */
+    __asm__ __volatile__("mov sp, %0\n\t"
+                         "mov x29, #0\n\t"
+                         "mov x30, #0\n\t"
+                         "b virt_main"
+                         :
+                         : "r"(stack.stack_top)
+                         : "memory");
+    __builtin_unreachable();
+}
