@@ -27,6 +27,7 @@ BOOT_VIRTIO_SOURCES = \
 	$(addprefix ../common/,$(BOOT_COMMON_SOURCES) fdt.c) \
 	$(addprefix ../aarch64/,$(BOOT_AARCH64_SOURCES) $(BOOT_AARCH64_EL1_SOURCES)) \
 	aarch64/clock.c \
+	aarch64/devices_none.c \
 	aarch64/dtb.c \
 	aarch64/entry.S \
 	aarch64/pl011.c \
