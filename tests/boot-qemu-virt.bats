@@ -89,3 +89,21 @@ setup() {
 	assert_status 1
 	assert_output_has "not aarch64"
 }
+
+@test "the device tree reader: QEMU's virt tree read, truncated and corrupted trees refused (host, ASan and UBSan)" {
+	kiln_require_cmd clang clang
+	run make -s -C "$KILN_TOP/boot/common/fuzz" test O="$KILN_SUITE_TMP/fdt"
+	assert_status 0
+	assert_output_has "test-fdt: ok: QEMU's virt tree reads to its end"
+	assert_output_has "test-fdt: ok: every truncation of the blocks in use is refused"
+	assert_output_lacks "FAILED"
+	assert_output_has "test-fdt: OK"
+}
+
+@test "fuzz: the device tree reader runs clean under libFuzzer, ASan and UBSan (briefly; make fuzz runs it longer)" {
+	kiln_require_cmd clang clang
+	run make -s -C "$KILN_TOP/boot/common/fuzz" run O="$KILN_SUITE_TMP/fdt" FUZZ_SECONDS="${KILN_FUZZ_SECONDS:-5}"
+	assert_status 0
+	assert_output_matches "^fuzz_fdt: clean for [0-9]+ s"
+	assert_output_has "device tree fuzz: 1 targets clean"
+}
