@@ -2,9 +2,8 @@
 # Booting on the virtio platform on aarch64, QEMU's Arm virt board (through
 # boot/virtio/kiln-qemu --machine=virt, as make run does; TCG, -cpu max):
 # the shared cases of tests/lib/boot-cases.bash that the board supports, and
-# what only it has (the device tree, W^X, the exit paths). Block and net
-# devices are not driven on virt yet: the case that checks an undriven
-# device is refused stands for them.
+# what only it has (the device tree, W^X, the exit paths), and the net
+# device's echo through a tap (as tests/net.bats does for x86_64).
 
 load lib/common
 PLATFORM=virtio
@@ -14,6 +13,7 @@ load lib/boot-cases
 
 setup_file() {
 	boot_cases_build
+	kiln_make_logged "$OUT.log" "$OUT" KILN_EXTERNAL="$KILN_BOOT_TESTS" test-net >&3 || true
 }
 
 setup() {
@@ -32,6 +32,9 @@ setup() {
 @test "floating point: arithmetic and printf of doubles" { boot_case_fpu; }
 @test "TLS: _Thread_local initial values, writes, a second block" { boot_case_tls; }
 @test "clocks: monotonic advances across solo5_yield, wall clock is the host's" { boot_case_clocks; }
+@test "block device: host data read, blocks round-trip, guest writes reach the file" { boot_case_block; }
+@test "block device: what a boot wrote, the next boot reads" { boot_case_block_persists; }
+@test "block device declared but not attached: error 1 naming it" { boot_case_block_not_attached; }
 
 @test "a guest fault report names the exception class, the syndrome, the address and the registers" {
 	run launch "$(image test-fault)" -- write-null
@@ -74,10 +77,52 @@ setup() {
 	assert_output_has "kiln: solo5_exit(42) called"
 }
 
-@test "a manifest with a block device is refused on virt: status 1, naming the device" {
-	run launch "$(image test-block)"
+@test "block devices are found in the order QEMU created them (the manifest's): a swapped pair is refused by serial" {
+	local a=$KILN_SUITE_TMP/order-a.img b=$KILN_SUITE_TMP/order-b.img
+	rm -f "$a" "$b"
+	truncate -s 64K "$a"
+	truncate -s 64K "$b"
+	run launch "$(image test-block)" --block:other="$a" --block:storage="$b"
 	assert_status 1
-	assert_output_has "the manifest's device 'storage' has no virtio device"
+	assert_output_matches "virtio block device at MMIO 0x0a003e00 is \"other\" \(its serial\), but the manifest's block device in its place is \"storage\""
+}
+
+@test "net device: the guest echoes frames through a tap, MACs swapped, up to a full MTU (virtio-mmio)" {
+	[ "$(id -u)" -eq 0 ] || skip "tap devices need root (run the suite as root)"
+	[ -c /dev/net/tun ] || skip "no /dev/net/tun (modprobe tun)"
+	kiln_require_cmd ip iproute2
+	local tap=kv$$n$BATS_TEST_NUMBER mac=02:00:00:00:4b:0a log=$BATS_TEST_TMPDIR/guest.log err
+	tap=${tap:0:15}
+	err=$(ip tuntap add dev "$tap" mode tap 2>&1) || skip "cannot create a tap device ($tap): $err"
+	sysctl -qw "net.ipv6.conf.$tap.disable_ipv6=1" >/dev/null 2>&1 || true
+	ip link set dev "$tap" up
+	# test-net waits 30 s for each frame: the echo helper starts after it.
+	kiln_boot "$(kiln_launcher virt)" "$(image test-net)" --net:service0="$tap" \
+		--net-mac:service0="$mac" -- 5 30 >"$log" 2>&1 3>&- &
+	local pid=$! waited=0
+	until grep -q "^test-net: echoing" "$log"; do
+		if ! kill -0 "$pid" 2>/dev/null || [ "$waited" -ge 600 ]; then
+			kill "$pid" 2>/dev/null || true
+			ip link del dev "$tap" || true
+			echo "test-net did not get to wait for frames; its console:"
+			cat "$log"
+			return 1
+		fi
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	local helper_status=0 helper_output
+	helper_output=$("$KILN_TOP/tests/lib/net-echo.py" "$tap" "$mac" 5 10) || helper_status=$?
+	status=0
+	wait "$pid" || status=$?
+	output=$(cat "$log")
+	ip link del dev "$tap" || true
+	printf 'host side:\n%s\n' "$helper_output"
+	[ "$helper_status" -eq 0 ]
+	assert_status 0
+	assert_output_has "test-net: mac $mac mtu 1500"
+	assert_output_has "test-net: echoed frame 2 (1514 bytes)"
+	assert_output_has "test-net: OK (5 echoed"
 }
 
 @test "make run says it runs under TCG, and kiln-qemu refuses an x86_64 image for virt" {

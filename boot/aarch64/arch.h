@@ -29,4 +29,34 @@ static inline void kiln_memcpy_qwords(void *dst, const void *src, size_t n)
         *d++ = *s++;
 }
 
+/* Zero n quadwords. */
+static inline void kiln_zero_qwords(void *dst, size_t n)
+{
+    uint64_t *d = dst;
+
+    while (n-- > 0)
+        *d++ = 0;
+}
+
+/*
+ * Ordering of memory shared with a device (virtio rings): Arm reorders
+ * stores with stores and loads with loads, so each needs a barrier (the
+ * ones Linux's virt_wmb and virt_rmb use); the full one also orders the
+ * ring's stores before a device register's (the notify), hence sy.
+ */
+static inline void kiln_barrier_store(void)
+{
+    __asm__ __volatile__("dmb ishst" ::: "memory");
+}
+
+static inline void kiln_barrier_load(void)
+{
+    __asm__ __volatile__("dmb ishld" ::: "memory");
+}
+
+static inline void kiln_barrier_full(void)
+{
+    __asm__ __volatile__("dmb sy" ::: "memory");
+}
+
 #endif /* KILN_ARCH_H */

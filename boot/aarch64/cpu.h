@@ -41,6 +41,12 @@ static inline uint64_t cpu_counter_hz(void)
     return cpu_read_sysreg(cntfrq_el0);
 }
 
+/* A hint for a spinning loop (x86's pause). */
+static inline void cpu_pause(void)
+{
+    __asm__ __volatile__("yield" ::: "memory");
+}
+
 static inline void cpu_halt_forever(void) __attribute__((noreturn));
 static inline void cpu_halt_forever(void)
 {

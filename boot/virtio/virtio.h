@@ -23,6 +23,13 @@ void virtio_attach_devices(struct mft *mft, const char *cmdline);
  */
 int virtio_poll(solo5_handle_set_t *ready);
 
+/*
+ * A writable copy of the image's manifest note (manifest.c), checked as a
+ * tender checks it (boot/tender/mft.c), every entry not attached yet; the
+ * guest stops with a message when it is invalid.
+ */
+struct mft *virtio_mft_copy(void);
+
 /* ---- Core: start-up, memory, console, clocks ------------------------ */
 
 /*

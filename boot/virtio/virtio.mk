@@ -19,6 +19,16 @@ BOOT_VIRTIO_CFLAGS += $(BOOT_COMMON_CFLAGS) \
 	-DKILN_ABI_TARGET=$(BOOT_VIRTIO_ABI_TARGET) \
 	-DKILN_ABI_VERSION=$(BOOT_VIRTIO_ABI_VERSION)
 
+# The virtio drivers every machine shares: the virtqueues, the steps every
+# driver takes, the block and net drivers, and devices.c, which attaches
+# them to the manifest (a machine's discover.c says where they are).
+BOOT_VIRTIO_DEVICE_SOURCES = \
+	block_io.c \
+	devices.c \
+	net_io.c \
+	virtio_dev.c \
+	virtq.c
+
 ifeq ($(KILN_ARCH),aarch64)
 include $(KILN_TOP)/boot/aarch64/aarch64.mk
 
@@ -27,15 +37,22 @@ BOOT_VIRTIO_SOURCES = \
 	$(addprefix ../common/,$(BOOT_COMMON_SOURCES) fdt.c) \
 	$(addprefix ../aarch64/,$(BOOT_AARCH64_SOURCES) $(BOOT_AARCH64_EL1_SOURCES)) \
 	aarch64/clock.c \
-	aarch64/devices_none.c \
 	aarch64/dtb.c \
 	aarch64/entry.S \
 	aarch64/pl011.c \
 	aarch64/platform.c \
 	aarch64/start.c \
-	aarch64/yield.c
+	alloc.c \
+	manifest.c \
+	yield.c
+
+# virtio devices: the device tree's virtio-mmio transports.
+BOOT_VIRTIO_SOURCES += \
+	aarch64/discover.c \
+	$(BOOT_VIRTIO_DEVICE_SOURCES) \
+	virtio_mmio.c
 BOOT_VIRTIO_CFLAGS += $(BOOT_AARCH64_CFLAGS)
-BOOT_VIRTIO_INCLUDES += $(KILN_TOP)/boot/virtio/aarch64
+BOOT_VIRTIO_INCLUDES += $(KILN_TOP)/boot/virtio $(KILN_TOP)/boot/virtio/aarch64
 BOOT_VIRTIO_LDSCRIPT = aarch64/virtio.lds
 
 else
@@ -48,6 +65,7 @@ BOOT_VIRTIO_SOURCES = \
 	alloc.c \
 	clock.c \
 	entry32.S \
+	manifest.c \
 	memmap.c \
 	paging.c \
 	platform.c \
@@ -62,14 +80,11 @@ BOOT_VIRTIO_LDSCRIPT = virtio.lds
 # virtqueues and the block and net drivers (devices.c attaches them to the
 # manifest).
 BOOT_VIRTIO_SOURCES += \
-	block_io.c \
-	devices.c \
-	net_io.c \
+	$(BOOT_VIRTIO_DEVICE_SOURCES) \
+	discover.c \
 	pci.c \
-	virtio_dev.c \
 	virtio_mmio.c \
-	virtio_pci.c \
-	virtq.c
+	virtio_pci.c
 endif
 
 # make run: boot/virtio/kiln-qemu, which takes a tender's options and boots

@@ -21,11 +21,11 @@
  */
 #include "virt.h"
 #include "aarch64.h"
+#include "virtio.h"
 
 extern const struct kiln_stk1_note __kiln_stk1_note;
-extern const char __kiln_mft1_note[]; /* kiln/mft_note.h's layout */
 
-static struct virt_info info;
+struct virt_info virt_info;
 
 /* The application's arguments, copied out of the device tree. */
 #define CMDLINE_MAX 8192
@@ -44,12 +44,12 @@ static const void *find_dtb(uint64_t x0)
 
 static void copy_cmdline(void)
 {
-    if (info.bootargs_len >= CMDLINE_MAX)
+    if (virt_info.bootargs_len >= CMDLINE_MAX)
         kiln_fatal("virtio: the command line (-append) is longer than 8191 "
                    "bytes");
-    for (uint32_t i = 0; i < info.bootargs_len; i++)
-        cmdline[i] = info.bootargs[i];
-    cmdline[info.bootargs_len] = '\0';
+    for (uint32_t i = 0; i < virt_info.bootargs_len; i++)
+        cmdline[i] = virt_info.bootargs[i];
+    cmdline[virt_info.bootargs_len] = '\0';
 }
 
 static void print_boot_info(void)
@@ -57,43 +57,21 @@ static void print_boot_info(void)
     struct kiln_line l = {.len = 0};
 
     kiln_line_str(&l, "kiln: virtio: aarch64 virt, RAM ");
-    kiln_line_hex(&l, info.ram_start);
+    kiln_line_hex(&l, virt_info.ram_start);
     kiln_line_str(&l, "-");
-    kiln_line_hex(&l, info.ram_start + info.ram_size);
+    kiln_line_hex(&l, virt_info.ram_start + virt_info.ram_size);
     kiln_line_str(&l, ", PL011 ");
-    kiln_line_hex(&l, info.pl011);
+    kiln_line_hex(&l, virt_info.pl011);
     kiln_line_str(&l, ", PL031 ");
-    kiln_line_hex(&l, info.pl031);
+    kiln_line_hex(&l, virt_info.pl031);
     kiln_line_str(&l, ", PSCI ");
-    kiln_line_str(&l, info.psci == VIRT_PSCI_SMC   ? "smc"
-                      : info.psci == VIRT_PSCI_HVC ? "hvc"
+    kiln_line_str(&l, virt_info.psci == VIRT_PSCI_SMC   ? "smc"
+                      : virt_info.psci == VIRT_PSCI_HVC ? "hvc"
                                                    : "none");
     kiln_line_str(&l, ", ");
-    kiln_line_dec(&l, info.mmio_count);
+    kiln_line_dec(&l, virt_info.mmio_count);
     kiln_line_str(&l, " virtio-mmio slots\n");
     kiln_line_flush(&l);
-}
-
-/* The manifest must name no devices: virtio-mmio on virt is not driven yet. */
-static const struct mft *mft_check(void)
-{
-    const struct mft *m =
-        (const struct mft *)(__kiln_mft1_note + MFT1_DESC_OFFSET);
-
-    if (m->version != MFT_VERSION || m->entries < 1 ||
-        m->entries > MFT_MAX_ENTRIES)
-        kiln_fatal("virtio: the image's device manifest (MFT1 note) is "
-                   "invalid; rebuild the image (scripts/gen-manifest)");
-    if (m->entries > 1) {
-        struct kiln_line l = {.len = 0};
-        kiln_line_str(&l, "kiln: the manifest's device '");
-        kiln_line_str(&l, m->e[1].name);
-        kiln_line_str(&l, "' has no virtio device: block and net devices are"
-                          " not supported on aarch64 virt yet\n");
-        kiln_line_flush(&l);
-        platform_halt(KILN_EXIT_TENDER_ERROR, NULL);
-    }
-    return m;
 }
 
 static void virt_main(void) __attribute__((noreturn, used));
@@ -103,12 +81,23 @@ static void virt_main(void)
     if (kiln_log_level >= KILN_LOG_DEBUG)
         print_boot_info();
 
+    struct mft *mft = virtio_mft_copy();
+    virtio_attach_devices(mft, cmdline);
+
+    /*
+     * The boot thread's TLS block after the device queues' pages (alloc.c
+     * zeroes them, as kiln_boot_main expects); the heap follows it.
+     */
+    size_t tls_bytes = solo5_tls_size();
+    uintptr_t tls = (uintptr_t)virtio_alloc_pages(
+        KILN_ALIGN_UP(tls_bytes, KILN_PAGE_SIZE) / KILN_PAGE_SIZE);
+
     struct kiln_boot_args args = {
         .cmdline = cmdline,
-        .mem_start = info.ram_start,
-        .mem_size = info.ram_start + info.ram_size,
-        .kernel_end = 0, /* .bss is zeroed: TLS and heap follow it */
-        .mft = mft_check(),
+        .mem_start = virt_info.ram_start,
+        .mem_size = virt_info.ram_start + virt_info.ram_size,
+        .kernel_end = tls,
+        .mft = mft,
         .platform = "virtio",
     };
     kiln_boot_main(&args);
@@ -120,8 +109,8 @@ static void map_memory(const struct kiln_stack_layout *stack)
     uint64_t rodata = (uintptr_t)__kiln_rodata_start;
     uint64_t data = (uintptr_t)__kiln_data_start;
 
-    aarch64_map(VIRT_DEVICE_WINDOW, info.ram_start, AARCH64_MAP_DEVICE);
-    aarch64_map(info.ram_start, text, AARCH64_MAP_RW);
+    aarch64_map(VIRT_DEVICE_WINDOW, virt_info.ram_start, AARCH64_MAP_DEVICE);
+    aarch64_map(virt_info.ram_start, text, AARCH64_MAP_RW);
     aarch64_map(text, rodata, AARCH64_MAP_RX);
     aarch64_map(rodata, data, AARCH64_MAP_RO);
     aarch64_map(data, stack->guard_start, AARCH64_MAP_RW);
@@ -136,19 +125,19 @@ void virt_start(uint64_t x0)
     __stack_chk_guard = kiln_ssp_canary();
     aarch64_clock_init();
 
-    virt_dtb_read(find_dtb(x0), VIRT_DTB_MAX, &info);
-    if (info.pl011 != 0)
-        virt_console_use(info.pl011);
-    virt_rtc_use(info.pl031);
-    virt_psci = info.psci;
+    virt_dtb_read(find_dtb(x0), VIRT_DTB_MAX, &virt_info);
+    if (virt_info.pl011 != 0)
+        virt_console_use(virt_info.pl011);
+    virt_rtc_use(virt_info.pl031);
+    virt_psci = virt_info.psci;
     copy_cmdline();
-    if (info.ram_start != VIRT_RAM_START ||
-        info.ram_start + info.ram_size <= (uintptr_t)__kiln_image_end)
+    if (virt_info.ram_start != VIRT_RAM_START ||
+        virt_info.ram_start + virt_info.ram_size <= (uintptr_t)__kiln_image_end)
         kiln_fatal("virtio: RAM does not start at 0x40000000 or does not hold"
                    " the image: is this QEMU's virt board?");
 
     struct kiln_stack_layout stack;
-    uint64_t ram_end = info.ram_start + info.ram_size;
+    uint64_t ram_end = virt_info.ram_start + virt_info.ram_size;
     if (kiln_stack_layout_for(ram_end, &__kiln_stk1_note.i, &stack) != 0 ||
         stack.guard_start <= KILN_ALIGN_UP((uintptr_t)__kiln_image_end,
                                            KILN_PAGE_SIZE))

@@ -41,6 +41,9 @@ struct virt_info {
  */
 void virt_dtb_read(const void *dtb, uint64_t avail, struct virt_info *info);
 
+/* What it said, read once at boot (start.c). */
+extern struct virt_info virt_info;
+
 /* The console's base (pl011.c), the RTC's (clock.c), PSCI's conduit (platform.c). */
 void virt_console_use(uintptr_t base);
 void virt_rtc_use(uintptr_t base);
