@@ -16,6 +16,8 @@
 #define HCR_EL2_RW (1 << 31)       /* EL1 is AArch64 */
 #define SPSR_EL1H_MASKED 0x3c5     /* DAIF masked, EL1 with SP_EL1 */
 #define BOOT_STACK_SIZE 16384
+#define PL011_BASE 0x09000000
+#define SEMIHOSTING_SYS_EXIT 0x18
 
     .section .text.kiln_entry, "ax"
     .global kiln_virt_entry
@@ -64,10 +66,31 @@ kiln_virt_entry:
     bl virt_start
     /* virt_start does not return. */
 .Lwrong_el:
-    /* EL3 (secure=on): nothing Kiln drives is set up there. */
-    wfi
-    b .Lwrong_el
+    /*
+     * EL3 (secure=on): nothing Kiln drives is set up there. Say so on the
+     * virt board's PL011 (MMU off: its fixed address) and exit 1 through
+     * semihosting (if it is off, the HLT faults with no vectors: a hang).
+     */
+    mov x1, #PL011_BASE
+    adr x2, wrong_el_msg
+1:  ldrb w3, [x2], #1
+    cbz w3, 2f
+    str w3, [x1]
+    b 1b
+2:  mov x0, #SEMIHOSTING_SYS_EXIT
+    adr x1, wrong_el_exit
+    hlt #0xf000
+3:  wfi
+    b 3b
     .size kiln_virt_entry, . - kiln_virt_entry
+
+    .section .rodata
+    .balign 8
+wrong_el_exit:
+    .quad 0x20026 /* ADP_Stopped_ApplicationExit */
+    .quad 1
+wrong_el_msg:
+    .asciz "kiln: virtio: started at EL3 (QEMU secure=on?); Kiln's virt images run at EL1 or EL2: drop secure=on\n"
 
     .bss
     .balign 16
