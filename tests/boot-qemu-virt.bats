@@ -13,7 +13,7 @@ load lib/boot-cases
 
 setup_file() {
 	boot_cases_build
-	kiln_make_logged "$OUT.log" "$OUT" KILN_EXTERNAL="$KILN_BOOT_TESTS" test-net >&3 || true
+	kiln_make_logged "$OUT.log" "$OUT" KILN_EXTERNAL="$KILN_BOOT_TESTS" test-net test-stack >&3 || true
 }
 
 setup() {
@@ -57,6 +57,18 @@ setup() {
 		--output="$OUT" -- "$KILN_TOP/boot/virtio/kiln-qemu" --machine=virt "$(image test-abort)"
 	assert_status 255
 	assert_output_matches "#[0-9]+ 0x[0-9a-f]+ in main at .*test-abort\.c:[0-9]+"
+}
+
+@test "a stack overflow runs into the unmapped guard and is reported from the exception stack: 254" {
+	run launch "$(image test-stack)" --mem=64
+	assert_status 254
+	assert_output_matches "^kiln: stack overflow: the stack ran into its guard page at 0x43f7f000 \(guard 0x43f70000-0x43f80000, stack 0x43f80000-0x44000000\)$"
+	assert_output_matches "^kiln: trap data abort esr=0x96[0-9a-f]{6} at pc=0x[0-9a-f]+ far=0x43f7[0-9a-f]{4} \(write\)$"
+	assert_output_lacks "survived"
+	# A stack that fits is not disturbed.
+	run launch "$(image test-stack)" --mem=64 -- 200
+	assert_status 0
+	assert_output_has "test-stack: survived"
 }
 
 @test "the device tree reaches the guest: RAM, PL011, PL031, PSCI, virtio-mmio (--solo5:debug)" {
