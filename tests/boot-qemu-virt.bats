@@ -145,6 +145,13 @@ setup() {
 	run "$KILN_TOP/boot/virtio/kiln-qemu" --machine=virt /bin/true
 	assert_status 1
 	assert_output_has "not aarch64"
+	run launch "$(image hello)" --mem=2
+	assert_status 1
+	assert_output_has "--mem=2: too little for --machine=virt"
+	# 4 MiB is enough for hello.
+	run launch "$(image hello)" --mem=4
+	assert_status 0
+	assert_output_has "Hello from Kiln!"
 }
 
 @test "the device tree reader: QEMU's virt tree read, truncated and corrupted trees refused (host, ASan and UBSan)" {
