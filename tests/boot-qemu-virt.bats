@@ -89,6 +89,25 @@ setup() {
 	assert_output_has "kiln: solo5_exit(42) called"
 }
 
+# virt_qemu MACHINE-OPTIONS IMAGE ARGS: QEMU's virt as kiln-qemu runs it, with
+# MACHINE-OPTIONS added (virtualization=on: started at EL2; secure=on: EL3).
+virt_qemu() {
+	timeout 60 qemu-system-aarch64 -M "virt,$1" -cpu max -m 64 -nodefaults -no-user-config \
+		-display none -no-reboot -serial stdio -semihosting-config enable=on,target=native \
+		-kernel "$2" -append "$3"
+}
+
+@test "started at EL2 (virtualization=on) the image drops to EL1 and runs; at EL3 (secure=on) it says so and exits 1" {
+	run virt_qemu virtualization=on "$(image test-exit)" "--solo5:debug 42"
+	assert_status 42
+	assert_output_has "PSCI smc"
+	assert_output_has "test-exit: status 42 by solo5_exit"
+	run virt_qemu secure=on "$(image test-exit)" "42"
+	assert_status 1
+	assert_output_has "kiln: virtio: started at EL3 (QEMU secure=on?)"
+	assert_output_lacks "test-exit:"
+}
+
 @test "block devices are found in the order QEMU created them (the manifest's): a swapped pair is refused by serial" {
 	local a=$KILN_SUITE_TMP/order-a.img b=$KILN_SUITE_TMP/order-b.img
 	rm -f "$a" "$b"
