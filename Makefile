@@ -179,6 +179,7 @@ fuzz:
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/runtime/tests/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/boot/tender/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/scripts/dl/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
+	$(Q)$(MAKE) -s -C $(KILN_TOP)/boot/common/fuzz run O=$(O) FUZZ_SECONDS=$(KILN_FUZZ_SECONDS)
 	$(Q)$(KILN_TOP)/tests/lib/mutate.py kconfig-check -n $(KILN_FUZZ_INPUTS) --save $(O)/mutate
 	$(Q)$(KILN_TOP)/tests/lib/mutate.py gen-manifest -n $(KILN_FUZZ_INPUTS) --save $(O)/mutate
 

@@ -66,7 +66,7 @@ help:
 	@echo '  check                  - run every test suite (ends "N passed, N failed, N skipped")'
 	@echo '  check-<suite>          - run tests/<suite>.bats only (e.g. check-config)'
 	@echo '  bench                  - run the benchmarks and print their numbers'
-	@echo '  fuzz                   - libFuzzer+ASan+UBSan (runtime, tenders, kiln-dl); mutated .config, manifests'
+	@echo '  fuzz                   - libFuzzer+ASan+UBSan (runtime, tenders, kiln-dl, device trees); mutated .config, manifests'
 	@echo '                           KILN_FUZZ_SECONDS (default 10) per target, or up to'
 	@echo '                           KILN_FUZZ_RUNS executions each (a long run)'
 	@echo '  scripts/randconfig-builds [-n N] [-s BASE] [SEED...]'

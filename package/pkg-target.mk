@@ -25,7 +25,9 @@ TARGET_GCC := $(KILN_ARCH_CROSS_COMPILE)gcc
 TARGET_AR := $(KILN_ARCH_CROSS_COMPILE)ar
 TARGET_OBJCOPY := $(KILN_ARCH_CROSS_COMPILE)objcopy
 TARGET_STRIP := $(KILN_ARCH_CROSS_COMPILE)strip
-KILN_LDSCRIPT := $(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).lds
+# The platform's linker script: boot/<platform>/<arch>/<platform>.lds where
+# the platform has one per architecture (virtio), else boot/<platform>/<platform>.lds.
+KILN_LDSCRIPT := $(or $(wildcard $(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_ARCH)/$(KILN_PLATFORM).lds),$(KILN_TOP)/boot/$(KILN_PLATFORM)/$(KILN_PLATFORM).lds)
 
 # The compiler's own freestanding headers (stddef.h, stdarg.h, float.h, ...),
 # asked once and kept in a file named after the compiler (another toolchain

@@ -10,7 +10,8 @@
 # once with `make run`; the tests read what it printed. spt runs it at
 # native speed; hvt on a hardware KVM, or (where this machine's KVM will
 # not do) in the VM of tests/lib/common.bash, floating point included; the
-# virtio platform under QEMU's microvm machine (TCG where there is no KVM).
+# virtio platform under QEMU's microvm machine (TCG where there is no KVM),
+# and on aarch64 under QEMU's virt board (TCG).
 
 load lib/common
 load lib/dl-helpers
@@ -195,5 +196,33 @@ spt_run() {
 	output=$(cat "$o-run.out")
 	status=$(cat "$o-run.status")
 	assert_status 0
+	assert_output_has "selftests: all 4 suites passed"
+}
+
+@test "virtio on aarch64: the selftests image passes on QEMU's virt board" {
+	kiln_require_cmd qemu-system-aarch64 qemu-system-arm
+	local o=$KILN_SUITE_TMP/virt
+	rm -rf "$o"
+	mkdir -p "$o"
+	# spt_selftests_defconfig's settings, on the virtio platform on aarch64.
+	sed -e 's/^KILN_PLATFORM_SPT=y/KILN_ARCH_AARCH64=y\nKILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_VIRT=y/' \
+		"$KILN_TOP/configs/spt_selftests_defconfig" >"$o/test_defconfig"
+	[ -d "$MIRROR" ] || { echo "no mirror folder: MIRROR='$MIRROR'"; return 1; }
+	httpd_start "$MIRROR"
+	export KILN_PRIMARY_SITE=$HTTP
+	local built=0
+	kiln_make "$o" defconfig DEFCONFIG="$o/test_defconfig" >"$o.log" 2>&1 &&
+		kiln_make "$o" KILN_PRIMARY_SITE_ONLY=y -j"$(nproc)" all >>"$o.log" 2>&1 || built=$?
+	httpd_stop
+	[ $built -eq 0 ] || { tail -n 40 "$o.log"; return 1; }
+	grep -qx 'KILN_ARCH="aarch64"' "$o/.config"
+	grep -qx 'KILN_VIRTIO_QEMU_VIRT=y' "$o/.config"
+	kiln_selftests_run "$o" "$o-run"
+	output=$(cat "$o-run.out")
+	status=$(cat "$o-run.status")
+	assert_status 0
+	assert_output_has "mbedtls: 26 passed, 0 failed"
+	assert_output_has "lz4: 198 passed, 0 failed"
+	assert_output_has "lua: 8 passed, 0 failed"
 	assert_output_has "selftests: all 4 suites passed"
 }

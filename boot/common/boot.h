@@ -36,7 +36,8 @@ int platform_set_tls_base(uintptr_t base);
 /* What a platform's _start hands to the common start-up. */
 struct kiln_boot_args {
     const char *cmdline;     /* tender's command line, NUL-terminated     */
-    uint64_t mem_size;       /* bytes of guest memory from address 0      */
+    uint64_t mem_start;      /* where guest RAM starts (0 but on aarch64) */
+    uint64_t mem_size;       /* where it ends: bytes from address 0       */
     uint64_t kernel_end;     /* end of the loaded image (tender's view)   */
     const struct mft *mft;   /* the tender's manifest copy                */
     const char *platform;    /* "hvt" or "spt", for the debug banner      */
@@ -156,6 +157,7 @@ const struct mft_entry *kiln_mft_by_handle(solo5_handle_t handle,
                                            mft_type_t type);
 
 /* Linker-script symbols (hvt.lds, spt.lds); use their addresses. */
+extern char __kiln_image_start[]; /* where the image is linked            */
 extern char __kiln_image_end[]; /* end of the image, bss included          */
 extern char __kiln_tls_image[]; /* TLS image: .tdata, then .tbss as zeros  */
 extern char __kiln_tls_size[];  /* its size, a KILN_TLS_ALIGN multiple (absolute) */

@@ -47,14 +47,16 @@ static void print_banner(const struct kiln_boot_args *args,
     kiln_line_str(&l, "kiln: ");
     kiln_line_str(&l, args->platform);
     kiln_line_str(&l, " guest, ");
-    kiln_line_dec(&l, args->mem_size / MIB);
+    kiln_line_dec(&l, (args->mem_size - args->mem_start) / MIB);
     kiln_line_str(&l, " MiB, heap ");
     kiln_line_dec(&l, si->heap_size / KIB);
     kiln_line_str(&l, " KiB\n");
     kiln_line_flush(&l);
     if (kiln_log_level < KILN_LOG_DEBUG)
         return;
-    kiln_line_str(&l, "kiln: image 0x100000-");
+    kiln_line_str(&l, "kiln: image ");
+    kiln_line_hex(&l, (uintptr_t)__kiln_image_start);
+    kiln_line_str(&l, "-");
     kiln_line_hex(&l, (uintptr_t)__kiln_image_end);
     kiln_line_str(&l, " heap ");
     kiln_line_hex(&l, si->heap_start);

@@ -25,11 +25,6 @@ void *virtio_alloc_pages(size_t npages)
                    " give the machine more (QEMU -m, --mem)");
     next_page = p + size;
 
-    void *dst = (void *)p;
-    size_t n = size / 8;
-    __asm__ __volatile__("rep stosq"
-                         : "+D"(dst), "+c"(n)
-                         : "a"(0UL)
-                         : "memory");
+    kiln_zero_qwords((void *)p, size / 8);
     return (void *)p;
 }

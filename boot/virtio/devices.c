@@ -115,8 +115,7 @@ void virtio_attach_devices(struct mft *mft, const char *cmdline)
      * parses the command line again. */
     (void)kiln_cmdline_parse(cmdline);
 
-    if (!virtio_pci_find(add))
-        virtio_mmio_find(add);
+    virtio_discover(add);
     if (found_dropped != 0 && kiln_log_level >= KILN_LOG_DEBUG)
         kiln_puts("kiln: more virtio devices than Kiln looks at; the last "
                   "ones are ignored\n");

@@ -1,6 +1,9 @@
 /*
  * Kiln boot shim, virtio: what the platform's parts (start-up, console,
- * clocks, devices) provide each other.
+ * clocks, devices) provide each other. The devices' and the memory
+ * allocator's parts are shared by both architectures; the x86_64
+ * machines' start-up, console and clocks are below them (aarch64's virt
+ * board has its own in aarch64/virt.h).
  */
 #ifndef KILN_VIRTIO_H
 #define KILN_VIRTIO_H
@@ -10,7 +13,8 @@
 /* ---- Devices (devices.c) ------------------------------------------- */
 
 /*
- * Find the virtio block and net devices (PCI on pc/q35, MMIO on microvm),
+ * Find the virtio block and net devices (PCI on pc/q35, MMIO on microvm
+ * and on aarch64's virt: virtio_discover, virtio_dev.h),
  * set them up and attach each to the manifest entry of its type in the
  * same position: the k-th block device to the k-th block entry. Called
  * once at boot, before the application; fatal on a device it cannot drive.
@@ -22,6 +26,13 @@ void virtio_attach_devices(struct mft *mft, const char *cmdline);
  * with a received frame waiting; nonzero if there is any.
  */
 int virtio_poll(solo5_handle_set_t *ready);
+
+/*
+ * A writable copy of the image's manifest note (manifest.c), checked as a
+ * tender checks it (boot/tender/mft.c), every entry not attached yet; the
+ * guest stops with a message when it is invalid.
+ */
+struct mft *virtio_mft_copy(void);
 
 /* ---- Core: start-up, memory, console, clocks ------------------------ */
 

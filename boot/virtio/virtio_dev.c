@@ -140,21 +140,28 @@ void virtio_dev_kick(struct virtio_dev *d, struct virtq *vq)
 }
 
 /*
- * 2^37 TSC ticks: half a minute to a minute at 2 to 4 GHz. The raw TSC,
- * not solo5_clock_monotonic: its frequency is measured on first use (tsc.c),
- * which should not happen in the middle of a device's first request.
+ * On x86_64, 2^37 TSC ticks: half a minute to a minute at 2 to 4 GHz. The
+ * raw TSC, not solo5_clock_monotonic: its frequency is measured on first
+ * use (tsc.c), which should not happen in the middle of a device's first
+ * request. On aarch64 the generic timer's counter, whose frequency is known.
  */
-#define WAIT_TSC_TICKS (1ULL << 37)
+#if defined(__aarch64__)
+#define wait_ticks() cpu_counter()
+#define WAIT_TICKS (cpu_counter_hz() * 60)
+#else
+#define wait_ticks() cpu_rdtsc()
+#define WAIT_TICKS (1ULL << 37)
+#endif
 
 void virtio_dev_wait(struct virtio_dev *d, struct virtq *vq, const char *name,
                      const char *what)
 {
     if (virtq_has_used(vq))
         return;
-    uint64_t start = cpu_rdtsc();
+    uint64_t start = wait_ticks();
     while (!virtq_has_used(vq)) {
         cpu_pause();
-        if (cpu_rdtsc() - start > WAIT_TSC_TICKS) {
+        if (wait_ticks() - start > WAIT_TICKS) {
             struct kiln_line l = {.len = 0};
             virtio_dev_line(&l, d, name);
             kiln_line_str(&l, ": no answer to ");

@@ -69,11 +69,20 @@ struct virtio_dev {
  * microvm's virtio-mmio slots (virtio_mmio.c) to the list through add:
  * PCI in bus, slot, function order; MMIO from the highest address down,
  * the order QEMU fills the slots in. virtio_pci_find returns 0 if the
- * machine has no PCI.
+ * machine has no PCI. virtio_mmio_probe adds the device of one
+ * virtio-mmio transport, if it has one of those types.
  */
 typedef void virtio_add_fn(const struct virtio_dev *d);
 int virtio_pci_find(virtio_add_fn *add);
 void virtio_mmio_find(virtio_add_fn *add);
+void virtio_mmio_probe(uintptr_t base, virtio_add_fn *add);
+
+/*
+ * The machine's devices, in the order that matches the manifest's
+ * (discover.c on x86_64: PCI, else microvm's MMIO slots; aarch64/discover.c
+ * on virt: the device tree's virtio-mmio transports).
+ */
+void virtio_discover(virtio_add_fn *add);
 
 /* ---- Steps every driver takes (virtio_dev.c) ----------------------- */
 

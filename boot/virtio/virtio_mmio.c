@@ -1,13 +1,17 @@
 /*
  * Kiln boot shim, virtio: the virtio-mmio transport (virtio 1.x spec 4.2),
- * version 2 and the legacy version 1, on QEMU's microvm machine.
+ * version 2 and the legacy version 1, on QEMU's microvm machine (x86_64)
+ * and virt board (aarch64).
  *
- * microvm has no PCI and no device tree for the guest: its virtio-mmio
- * transports sit at fixed addresses (hw/i386/microvm.c: from 0xfeb00000,
- * one every 512 bytes, 8 of them, or 24 with its second IOAPIC). An
- * empty transport reads DeviceID 0; an address with no transport reads
- * something other than the magic value. QEMU's virtio-mmio is legacy
- * (version 1) unless told force-legacy=false.
+ * Where the transports are is the machine's (virtio_mmio_probe is called
+ * for each, in the order that matches the manifest's): microvm has no PCI
+ * and no device tree for the guest, its transports sit at fixed addresses
+ * (hw/i386/microvm.c: from 0xfeb00000, one every 512 bytes, 8 of them, or
+ * 24 with its second IOAPIC; virtio_mmio_find below); virt lists its 32 in
+ * the device tree (aarch64/discover.c). An empty transport reads DeviceID
+ * 0; an address with no transport reads something other than the magic
+ * value. QEMU's virtio-mmio is legacy (version 1) unless told
+ * force-legacy=false.
  *
  * QEMU puts each -device without a bus= on the free transport with the
  * highest address (its bus list is newest first: `info qtree` shows the
@@ -17,9 +21,9 @@
  */
 #include "virtio_dev.h"
 
-#define MMIO_BASE 0xfeb00000UL
-#define MMIO_STRIDE 0x200UL
-#define MMIO_SLOTS 24
+#define MICROVM_MMIO_BASE 0xfeb00000UL
+#define MICROVM_MMIO_STRIDE 0x200UL
+#define MICROVM_MMIO_SLOTS 24
 
 #define MMIO_MAGIC_VALUE 0x74726976 /* "virt" */
 
@@ -157,7 +161,7 @@ static const struct virtio_transport mmio = {
     .notify = notify,
 };
 
-/* "MMIO 0xfeb00000" into where. */
+/* "MMIO 0xfeb00000" into where (32-bit addresses: microvm's and virt's). */
 static void mmio_where(char *where, uintptr_t base)
 {
     static const char hex[] = "0123456789abcdef";
@@ -171,22 +175,26 @@ static void mmio_where(char *where, uintptr_t base)
     where[n] = '\0';
 }
 
+void virtio_mmio_probe(uintptr_t base, virtio_add_fn *add)
+{
+    struct virtio_dev d = {.t = &mmio, .base = base};
+
+    if (rd(&d, REG_MAGIC) != MMIO_MAGIC_VALUE)
+        return;
+    d.type = (uint16_t)rd(&d, REG_DEVICE_ID);
+    if (d.type != VIRTIO_ID_NET && d.type != VIRTIO_ID_BLOCK)
+        return; /* 0: an empty slot */
+    mmio_where(d.where, d.base);
+    uint32_t version = rd(&d, REG_VERSION);
+    if (version == 2)
+        d.modern = 1;
+    else if (version != 1)
+        d.unusable = "an unknown virtio-mmio version (Kiln drives 1 and 2)";
+    add(&d);
+}
+
 void virtio_mmio_find(virtio_add_fn *add)
 {
-    for (unsigned i = MMIO_SLOTS; i-- > 0;) {
-        struct virtio_dev d = {.t = &mmio, .base = MMIO_BASE + i * MMIO_STRIDE};
-
-        if (rd(&d, REG_MAGIC) != MMIO_MAGIC_VALUE)
-            continue;
-        d.type = (uint16_t)rd(&d, REG_DEVICE_ID);
-        if (d.type != VIRTIO_ID_NET && d.type != VIRTIO_ID_BLOCK)
-            continue; /* 0: an empty slot */
-        mmio_where(d.where, d.base);
-        uint32_t version = rd(&d, REG_VERSION);
-        if (version == 2)
-            d.modern = 1;
-        else if (version != 1)
-            d.unusable = "an unknown virtio-mmio version (Kiln drives 1 and 2)";
-        add(&d);
-    }
+    for (unsigned i = MICROVM_MMIO_SLOTS; i-- > 0;)
+        virtio_mmio_probe(MICROVM_MMIO_BASE + i * MICROVM_MMIO_STRIDE, add);
 }

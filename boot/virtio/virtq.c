@@ -1,15 +1,14 @@
 /*
  * Kiln boot shim, virtio: the driver's side of a split virtqueue.
  *
- * Ordering on x86: stores become visible in program order and loads are
- * not reordered with loads, so publishing a ring entry before the index
- * (and reading the used index before its element) needs only a compiler
- * barrier; the one store-then-load the spec orders, the new avail index
- * before reading avail_event or the used flags, needs mfence.
+ * Ordering (the architecture's barriers, <arch>/arch.h): a ring entry
+ * before the index that publishes it (a store barrier), the used index
+ * before the element it covers (a load barrier), and the new avail index
+ * before reading avail_event or the used flags (a full barrier). On x86
+ * only the last is an instruction (mfence).
  */
 #include "virtq.h"
-
-#define compiler_barrier() __asm__ __volatile__("" ::: "memory")
+#include "arch.h"
 
 void virtq_init(struct virtq *vq, void *mem, uint16_t index, uint16_t num,
                 int event_idx)
@@ -54,7 +53,7 @@ uint64_t virtq_used_addr(const struct virtq *vq)
 void virtq_publish(struct virtq *vq, uint16_t head)
 {
     vq->avail[2 + (vq->avail_idx & (vq->num - 1))] = head;
-    compiler_barrier(); /* the entry (and the descriptors) before the index */
+    kiln_barrier_store(); /* the entry (and the descriptors) before the index */
     vq->avail_idx++;
     vq->avail[1] = vq->avail_idx;
 }
@@ -67,7 +66,7 @@ int virtq_needs_notify(struct virtq *vq)
     /* The index must be visible before the device's wish is read: if the
      * device is just going to sleep, it then either sees the new entries
      * or has already asked (in avail_event) to be told. */
-    __asm__ __volatile__("mfence" ::: "memory");
+    kiln_barrier_full();
     if (vq->event_idx) {
         uint16_t avail_event = *(volatile uint16_t *)&vq->used_ring[vq->num];
         /* Notify if avail_event lies in [old, now): the spec's vring_need_event. */
@@ -80,7 +79,7 @@ int virtq_take_used(struct virtq *vq, uint16_t *head, uint32_t *len)
 {
     if (!virtq_has_used(vq))
         return 0;
-    compiler_barrier(); /* the index before the element it covers */
+    kiln_barrier_load(); /* the index before the element it covers */
     volatile struct virtq_used_elem *e =
         &vq->used_ring[vq->last_used & (vq->num - 1)];
     *head = (uint16_t)e->id;

@@ -28,4 +28,33 @@ static inline void kiln_memcpy_qwords(void *dst, const void *src, size_t n)
                          : "memory");
 }
 
+/* Zero n quadwords: one instruction, as above. */
+static inline void kiln_zero_qwords(void *dst, size_t n)
+{
+    __asm__ __volatile__("rep stosq"
+                         : "+D"(dst), "+c"(n)
+                         : "a"(0UL)
+                         : "memory");
+}
+
+/*
+ * Ordering of memory shared with a device (virtio rings). x86 keeps stores
+ * in program order and loads in program order, so those two need only stop
+ * the compiler; a store then a load needs mfence.
+ */
+static inline void kiln_barrier_store(void)
+{
+    __asm__ __volatile__("" ::: "memory");
+}
+
+static inline void kiln_barrier_load(void)
+{
+    __asm__ __volatile__("" ::: "memory");
+}
+
+static inline void kiln_barrier_full(void)
+{
+    __asm__ __volatile__("mfence" ::: "memory");
+}
+
 #endif /* KILN_ARCH_H */

@@ -329,7 +329,7 @@ kiln_boot() {
 kiln_launcher() {
 	case $1 in
 	hvt | spt) echo "$2/host/bin/kiln-$1" ;;
-	pc | q35 | microvm) echo "$KILN_TOP/boot/virtio/kiln-qemu --machine=$1" ;;
+	pc | q35 | microvm | virt) echo "$KILN_TOP/boot/virtio/kiln-qemu --machine=$1" ;;
 	*)
 		echo "kiln_launcher: no launcher for '$1' (tests/lib/common.bash)" >&2
 		return 1

@@ -7,13 +7,16 @@
  * (double and float arithmetic) and the x87 unit's status and control words
  * (long double). Flags are read from both; the rounding mode is set in both.
  * The values are the x87 bit positions, as every x86_64 C library uses.
+ * aarch64's are in fenv-aarch64.h.
  */
 #ifndef KILN_LIBM_FENV_H
 #define KILN_LIBM_FENV_H
 
-#if !defined(__x86_64__)
-#error "libm's fenv.h knows x86_64 only: add the architecture's flag and rounding registers"
-#endif
+#if defined(__aarch64__)
+#include "fenv-aarch64.h"
+#elif !defined(__x86_64__)
+#error "libm's fenv.h knows x86_64 and aarch64 only: add the architecture's flag and rounding registers"
+#else
 
 #define FE_INVALID 0x01
 #define FE_DIVBYZERO 0x04
@@ -98,4 +101,5 @@ static inline int fesetround(int round)
 	return 0;
 }
 
+#endif /* x86_64 */
 #endif
