@@ -226,8 +226,11 @@ int main(void)
 	batches = (int)(batches * scale) + 3;
 	memset(src, 'a', sizeof src);
 	memset(dst, 'a', sizeof dst);
-	printf("%-8s %8s %11s %11s %7s %11s %7s\n", "op", "size", "glibc GB/s", "kiln GB/s", "ratio", "sse2 GB/s",
-	       "ratio");
+	printf("%-8s %8s %11s %11s %7s", "op", "size", "glibc GB/s", "kiln GB/s", "ratio");
+#if defined(__x86_64__)
+	printf(" %11s %7s", "sse2 GB/s", "ratio");
+#endif
+	printf("\n");
 	for (size_t o = 0; o < sizeof ops / sizeof *ops; o++) {
 		const struct op *op = &ops[o];
 		void *kiln = op->kiln;
