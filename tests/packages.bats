@@ -8,7 +8,8 @@
 # (KILN_PRIMARY_SITE_ONLY=y), so the real download path, the hashes and the
 # extraction are exercised. Every application runs on spt, on hvt (where
 # this machine's KVM will not do, make run boots a VM with a KVM of its own)
-# and on the virtio platform under QEMU's pc machine.
+# and on the virtio platform under QEMU's pc machine and, on aarch64, its
+# virt board.
 
 load lib/common
 load lib/dl-helpers
@@ -45,18 +46,19 @@ kmake() {
 }
 
 # build_app <platform> <app> [defconfig]: configure (the named defconfig, or
-# one written here) and build into $OUT_BASE/<platform>-<app>; sets O.
+# one written here, with the lines of $APP_CONFIG if set) and build into
+# $OUT_BASE/<platform>-<app>$APP_DIR_SUFFIX; sets O.
 build_app() {
 	local platform=$1 app=$2 defconfig=${3:-}
-	O="$OUT_BASE/$platform-$app"
+	O="$OUT_BASE/$platform-$app${APP_DIR_SUFFIX:-}"
 	if [ -n "$defconfig" ]; then
 		kmake "$O" "$defconfig" >/dev/null
 	else
 		local sym
 		sym=$(echo "$app" | tr 'a-z-' 'A-Z_')
 		mkdir -p "$O"
-		printf 'KILN_PLATFORM_%s=y\nKILN_APP_%s=y\n' "$(echo "$platform" | tr a-z A-Z)" "$sym" \
-			>"$O/test_defconfig"
+		printf 'KILN_PLATFORM_%s=y\nKILN_APP_%s=y\n%s\n' "$(echo "$platform" | tr a-z A-Z)" "$sym" \
+			"${APP_CONFIG:-}" >"$O/test_defconfig"
 		kmake "$O" defconfig DEFCONFIG="$O/test_defconfig" >/dev/null
 	fi
 	# The image, and what make run needs (the tender), so that `make run`
@@ -296,4 +298,31 @@ virtio_app() {
 
 @test "virtio (QEMU pc): lz4-demo restores its buffer" {
 	virtio_app lz4-demo "$LZ4_EXPECTED_1MIB"
+}
+
+# virt_app APP EXPECTED [ARGS...]: APP built for the virtio platform on
+# aarch64 (QEMU's virt board, TCG) boots through make run and prints
+# EXPECTED.
+virt_app() {
+	local app=$1 expected=$2
+	shift 2
+	kiln_require_cmd qemu-system-aarch64 qemu-system-arm
+	APP_CONFIG=$'KILN_ARCH_AARCH64=y\nKILN_VIRTIO_QEMU_VIRT=y' APP_DIR_SUFFIX=-aarch64 build_app virtio "$app"
+	grep -qx 'KILN_ARCH="aarch64"' "$O/.config"
+	run_app "$@"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(guest_output)" = "$expected" ]
+}
+
+@test "virtio on aarch64 (QEMU virt): lua-script runs its script with the command line as arg" {
+	virt_app lua-script "$LUA_EXPECTED" hello kiln
+}
+
+@test "virtio on aarch64 (QEMU virt): cjson-demo runs" {
+	virt_app cjson-demo "$CJSON_EXPECTED"
+}
+
+@test "virtio on aarch64 (QEMU virt): lz4-demo restores its buffer" {
+	virt_app lz4-demo "$LZ4_EXPECTED_1MIB"
 }
