@@ -22,6 +22,7 @@ HOST_ADDR=10.87.1.1
 GUEST_ADDR=10.87.1.2
 O=$KILN_SUITE_TMP/spt
 HVT_O=$KILN_SUITE_TMP/hvt
+VIRT_O=$KILN_SUITE_TMP/virt
 WWW=$KILN_SUITE_TMP/www
 # The statistics page (KILN_HTTPD_STATS_PATH): counters and mallinfo2.
 STATS_PATH=/kiln-stats
@@ -66,6 +67,13 @@ setup_file() {
 		>"$KILN_SUITE_TMP/test_hvt_defconfig"
 	kiln_make_logged "$HVT_O.log" "$HVT_O" defconfig DEFCONFIG="$KILN_SUITE_TMP/test_hvt_defconfig" >&3 &&
 		kiln_make_logged "$HVT_O.log" "$HVT_O" KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
+	# And on aarch64: the virtio platform on QEMU's virt board.
+	rm -rf "$VIRT_O" "$VIRT_O.log"
+	mkdir -p "$VIRT_O"
+	sed 's/^KILN_PLATFORM_SPT=y/KILN_ARCH_AARCH64=y\nKILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_VIRT=y/' \
+		"$KILN_SUITE_TMP/test_defconfig" >"$KILN_SUITE_TMP/test_virt_defconfig"
+	kiln_make_logged "$VIRT_O.log" "$VIRT_O" defconfig DEFCONFIG="$KILN_SUITE_TMP/test_virt_defconfig" >&3 &&
+		kiln_make_logged "$VIRT_O.log" "$VIRT_O" KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
 	httpd_stop
 }
 
@@ -83,15 +91,20 @@ teardown() {
 	guest_net_teardown
 }
 
-# start_httpd [hvt]: boot the image (spt's, or hvt's) in the namespace
-# (console in $GUEST_LOG) and wait until it serves. Fails, showing the
-# console, if it does not.
+# start_httpd [hvt|virt]: boot the image (spt's, hvt's, or the aarch64
+# virtio one's under kiln-qemu) in the namespace (console in $GUEST_LOG)
+# and wait until it serves. Fails, showing the console, if it does not.
 start_httpd() {
-	local p=${1:-spt} o=$O
-	[ "$p" = spt ] || o=$HVT_O
+	local p=${1:-spt} o=$O launcher
+	case $p in
+	spt) launcher=$O/host/bin/kiln-spt ;;
+	hvt) o=$HVT_O launcher=$HVT_O/host/bin/kiln-hvt ;;
+	virt) o=$VIRT_O p=virtio launcher="$KILN_TOP/boot/virtio/kiln-qemu --machine=virt" ;;
+	esac
 	assert_file "$o/images/httpd.$p" "$o.log" || return 1
 	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
-	in_ns timeout --kill-after=5 600 "$o/host/bin/kiln-$p" --mem=64 \
+	# shellcheck disable=SC2086 # the launcher is a command and its options
+	in_ns timeout --kill-after=5 600 $launcher --mem=64 \
 		--net:service0=tap0 "$o/images/httpd.$p" --ipv4="$GUEST_ADDR/24" >"$GUEST_LOG" 2>&1 3>&- &
 	GUEST_PID=$!
 	local waited=0
@@ -372,8 +385,9 @@ tap_frames_in() {
 
 # ---- hvt ------------------------------------------------------------------------
 
-@test "hvt: curl fetches files byte for byte, keep-alive; a missing one is 404" {
-	start_httpd hvt
+# fetch_files: curl fetches four files over one keep-alive connection, each
+# byte for byte, and a missing one is 404.
+fetch_files() {
 	local f args=() i=0
 	for f in index.html 1k.bin 1m.bin "sub dir/page one.html"; do
 		args+=("http://$GUEST_ADDR/${f// /%20}" -o "$BATS_TEST_TMPDIR/got.$i")
@@ -390,6 +404,17 @@ tap_frames_in() {
 	done
 	run in_ns curl -s -o /dev/null -w '%{http_code}' "http://$GUEST_ADDR/missing"
 	[ "$output" = 404 ]
+}
+
+@test "hvt: curl fetches files byte for byte, keep-alive; a missing one is 404" {
+	start_httpd hvt
+	fetch_files
+}
+
+@test "virtio on aarch64 (QEMU virt): curl fetches files byte for byte, keep-alive; a missing one is 404" {
+	kiln_require_cmd qemu-system-aarch64 qemu-system-arm
+	start_httpd virt
+	fetch_files
 }
 
 # ---- memory -----------------------------------------------------------------

@@ -72,13 +72,17 @@ kiln_virt_entry:
      * semihosting (if it is off, the HLT faults with no vectors: a hang).
      */
     mov x1, #PL011_BASE
-    adr x2, wrong_el_msg
+    /* adrp: .rodata may be more than adr's 1 MiB away (an image that
+     * embeds its files, httpd's, has megabytes of it). */
+    adrp x2, wrong_el_msg
+    add x2, x2, :lo12:wrong_el_msg
 1:  ldrb w3, [x2], #1
     cbz w3, 2f
     str w3, [x1]
     b 1b
 2:  mov x0, #SEMIHOSTING_SYS_EXIT
-    adr x1, wrong_el_exit
+    adrp x1, wrong_el_exit
+    add x1, x1, :lo12:wrong_el_exit
     hlt #0xf000
 3:  wfi
     b 3b
