@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # package/echo on lwIP (package/lwip): ping, UDP echo and TCP echo on port 7,
-# end to end through a tap, on spt and on hvt.
+# end to end through a tap, on spt, on hvt and on aarch64 (the virtio
+# platform on QEMU's virt board).
 #
 # The images are built once, lwIP coming from a local mirror of Debian's
 # source archive (tests/mirror/build-mirror; nothing else is reachable:
@@ -37,6 +38,16 @@ setup_file() {
 			kiln_make_logged "$KILN_SUITE_TMP/$p.log" "$KILN_SUITE_TMP/$p" \
 				KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
 	done
+	# And on aarch64 (the virtio platform on QEMU's virt board): spt's
+	# configuration on that platform.
+	rm -rf "$KILN_SUITE_TMP/virt" "$KILN_SUITE_TMP/virt.log"
+	mkdir -p "$KILN_SUITE_TMP/virt"
+	sed 's/^KILN_PLATFORM_SPT=y/KILN_ARCH_AARCH64=y\nKILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_VIRT=y/' \
+		"$KILN_TOP/configs/spt_echo_defconfig" >"$KILN_SUITE_TMP/virt_echo_defconfig"
+	kiln_make_logged "$KILN_SUITE_TMP/virt.log" "$KILN_SUITE_TMP/virt" KILN_PRIMARY_SITE_ONLY=y \
+		defconfig DEFCONFIG="$KILN_SUITE_TMP/virt_echo_defconfig" >&3 &&
+		kiln_make_logged "$KILN_SUITE_TMP/virt.log" "$KILN_SUITE_TMP/virt" \
+			KILN_PRIMARY_SITE_ONLY=y -j2 all >&3 || true
 	httpd_stop
 }
 
@@ -54,10 +65,13 @@ teardown() {
 	guest_net_teardown
 }
 
-# image P: the echo image built for P, or fail showing its build log.
+# image P: the echo image built for P (spt, hvt, or virt: aarch64's virtio
+# image), or fail showing its build log.
 image() {
-	assert_file "$KILN_SUITE_TMP/$1/images/echo.$1" "$KILN_SUITE_TMP/$1.log" >&2 || return 1
-	echo "$KILN_SUITE_TMP/$1/images/echo.$1"
+	local name=echo.$1
+	[ "$1" != virt ] || name=echo.virtio
+	assert_file "$KILN_SUITE_TMP/$1/images/$name" "$KILN_SUITE_TMP/$1.log" >&2 || return 1
+	echo "$KILN_SUITE_TMP/$1/images/$name"
 }
 
 # start_echo P [ARGS...]: boot echo on P in the namespace, tap0 as its net
@@ -65,12 +79,14 @@ image() {
 # serves. Fails, showing the console, if it exits or stalls before that.
 # The tender also gets $TENDER_OPTS (word-split), if set.
 start_echo() {
-	local p=$1 img
+	local p=$1 img launcher
 	shift
 	img=$(image "$p") || return 1
+	launcher=$KILN_SUITE_TMP/$p/host/bin/kiln-$p
+	[ "$p" != virt ] || launcher="$KILN_TOP/boot/virtio/kiln-qemu --machine=virt"
 	GUEST_LOG=$BATS_TEST_TMPDIR/guest.log
-	# shellcheck disable=SC2086 # TENDER_OPTS: options, word by word
-	in_ns timeout --kill-after=5 600 "$KILN_SUITE_TMP/$p/host/bin/kiln-$p" \
+	# shellcheck disable=SC2086 # the launcher and TENDER_OPTS: word by word
+	in_ns timeout --kill-after=5 600 $launcher \
 		--mem="$KILN_TEST_MEM" --net:service0=tap0 ${TENDER_OPTS:-} "$img" "$@" \
 		>"$GUEST_LOG" 2>&1 3>&- &
 	GUEST_PID=$!
@@ -258,4 +274,16 @@ ping_answered() {
 	guest_console
 	assert_output_has "kiln: net: through hypercalls (no shared ring offered)"
 	assert_output_lacks "shared ring at"
+}
+
+@test "virtio on aarch64 (QEMU virt): ping, UDP echo and a TCP echo of 1 MiB (sha256)" {
+	kiln_require_cmd qemu-system-aarch64 qemu-system-arm
+	start_echo virt --ipv4="$GUEST_ADDR/24"
+	ping_answered "$GUEST_ADDR"
+	run in_ns "$ECHO_CLIENT" udp "$GUEST_ADDR" 7 1 1472 8000
+	assert_status 0
+	assert_output_has "udp 8000 bytes: echoed"
+	run in_ns "$ECHO_CLIENT" tcp "$GUEST_ADDR" 7 1048576
+	assert_status 0
+	assert_output_matches "^tcp connection 0: 1048576 bytes echoed, sha256 [0-9a-f]{64} matches$"
 }
