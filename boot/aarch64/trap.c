@@ -103,19 +103,7 @@ int kiln_aarch64_trap(struct aarch64_trap_frame *frame)
     struct kiln_line l = {.len = 0};
 
     if (is_abort(ec) && kiln_is_stack_overflow(f->far, f->sp)) {
-        kiln_line_str(&l, "kiln: stack overflow: the stack ran into its guard "
-                          "page at ");
-        kiln_line_hex(&l, KILN_ALIGN_DOWN(f->far, KILN_PAGE_SIZE));
-        kiln_line_str(&l, " (guard ");
-        kiln_line_hex(&l, kiln_stack.guard_start);
-        kiln_line_str(&l, "-");
-        kiln_line_hex(&l, kiln_stack.stack_bottom);
-        kiln_line_str(&l, ", stack ");
-        kiln_line_hex(&l, kiln_stack.stack_bottom);
-        kiln_line_str(&l, "-");
-        kiln_line_hex(&l, kiln_stack.stack_top);
-        kiln_line_str(&l, ")\n");
-        kiln_line_flush(&l);
+        kiln_print_stack_overflow(f->far);
     }
 
     kiln_line_str(&l, "kiln: trap ");

@@ -90,6 +90,12 @@ void kiln_line_hex16(struct kiln_line *l, uint64_t v);  /* 0x000000000000001f */
 void kiln_line_dec(struct kiln_line *l, uint64_t v);
 void kiln_line_flush(struct kiln_line *l);
 
+/*
+ * For a CPU exception that kiln_is_stack_overflow() says is one: the line
+ * naming the guard page fault_addr is in, the guard and the stack.
+ */
+void kiln_print_stack_overflow(uint64_t fault_addr);
+
 /* Write a NUL-terminated string to the console. */
 void kiln_puts(const char *s);
 

@@ -83,3 +83,22 @@ void kiln_fatal(const char *msg)
     kiln_line_flush(&l);
     platform_halt(KILN_EXIT_ABORT, NULL);
 }
+
+void kiln_print_stack_overflow(uint64_t fault_addr)
+{
+    struct kiln_line l = {.len = 0};
+
+    kiln_line_str(&l, "kiln: stack overflow: the stack ran into its guard "
+                      "page at ");
+    kiln_line_hex(&l, KILN_ALIGN_DOWN(fault_addr, KILN_PAGE_SIZE));
+    kiln_line_str(&l, " (guard ");
+    kiln_line_hex(&l, kiln_stack.guard_start);
+    kiln_line_str(&l, "-");
+    kiln_line_hex(&l, kiln_stack.stack_bottom);
+    kiln_line_str(&l, ", stack ");
+    kiln_line_hex(&l, kiln_stack.stack_bottom);
+    kiln_line_str(&l, "-");
+    kiln_line_hex(&l, kiln_stack.stack_top);
+    kiln_line_str(&l, ")\n");
+    kiln_line_flush(&l);
+}

@@ -86,19 +86,7 @@ void kiln_x86_trap(struct hvt_trap_cookie *frame)
      */
     if ((f->vector == TRAP_PF || f->vector == TRAP_DF) &&
         kiln_is_stack_overflow(f->cr2, f->rsp)) {
-        kiln_line_str(&l, "kiln: stack overflow: the stack ran into its guard "
-                          "page at ");
-        kiln_line_hex(&l, KILN_ALIGN_DOWN(f->cr2, KILN_PAGE_SIZE));
-        kiln_line_str(&l, " (guard ");
-        kiln_line_hex(&l, kiln_stack.guard_start);
-        kiln_line_str(&l, "-");
-        kiln_line_hex(&l, kiln_stack.stack_bottom);
-        kiln_line_str(&l, ", stack ");
-        kiln_line_hex(&l, kiln_stack.stack_bottom);
-        kiln_line_str(&l, "-");
-        kiln_line_hex(&l, kiln_stack.stack_top);
-        kiln_line_str(&l, ")\n");
-        kiln_line_flush(&l);
+        kiln_print_stack_overflow(f->cr2);
     }
 
     kiln_line_str(&l, "kiln: trap ");
