@@ -175,13 +175,16 @@ spt_run() {
 	assert_output_has "selftests: all 4 suites passed"
 }
 
-@test "virtio: the selftests image passes under QEMU's microvm machine" {
-	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
-	local o=$KILN_SUITE_TMP/microvm
+# virtio_selftests NAME CONFIG-LINES: spt_selftests_defconfig's settings on
+# the virtio platform, with CONFIG-LINES (the machine, the architecture)
+# in place of KILN_PLATFORM_SPT=y, built from the mirror in
+# $KILN_SUITE_TMP/NAME (each line checked in .config) and run; sets status
+# and output.
+virtio_selftests() {
+	local o=$KILN_SUITE_TMP/$1 lines=$2 line
 	rm -rf "$o"
 	mkdir -p "$o"
-	# spt_selftests_defconfig's settings, on the virtio platform.
-	sed -e 's/^KILN_PLATFORM_SPT=y/KILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_MICROVM=y/' \
+	sed -e "s/^KILN_PLATFORM_SPT=y/KILN_PLATFORM_VIRTIO=y\\n${lines//$'\n'/\\n}/" \
 		"$KILN_TOP/configs/spt_selftests_defconfig" >"$o/test_defconfig"
 	[ -d "$MIRROR" ] || { echo "no mirror folder: MIRROR='$MIRROR'"; return 1; }
 	httpd_start "$MIRROR"
@@ -191,35 +194,24 @@ spt_run() {
 		kiln_make "$o" KILN_PRIMARY_SITE_ONLY=y -j"$(nproc)" all >>"$o.log" 2>&1 || built=$?
 	httpd_stop
 	[ $built -eq 0 ] || { tail -n 40 "$o.log"; return 1; }
-	grep -qx 'KILN_VIRTIO_QEMU_MICROVM=y' "$o/.config"
+	while read -r line; do
+		grep -qx "$line" "$o/.config" || { echo "$line is not in .config"; return 1; }
+	done <<<"$lines"
 	kiln_selftests_run "$o" "$o-run"
 	output=$(cat "$o-run.out")
 	status=$(cat "$o-run.status")
+}
+
+@test "virtio: the selftests image passes under QEMU's microvm machine" {
+	kiln_require_cmd qemu-system-x86_64 qemu-system-x86
+	virtio_selftests microvm 'KILN_VIRTIO_QEMU_MICROVM=y'
 	assert_status 0
 	assert_output_has "selftests: all 4 suites passed"
 }
 
 @test "virtio on aarch64: the selftests image passes on QEMU's virt board" {
 	kiln_require_cmd qemu-system-aarch64 qemu-system-arm
-	local o=$KILN_SUITE_TMP/virt
-	rm -rf "$o"
-	mkdir -p "$o"
-	# spt_selftests_defconfig's settings, on the virtio platform on aarch64.
-	sed -e 's/^KILN_PLATFORM_SPT=y/KILN_ARCH_AARCH64=y\nKILN_PLATFORM_VIRTIO=y\nKILN_VIRTIO_QEMU_VIRT=y/' \
-		"$KILN_TOP/configs/spt_selftests_defconfig" >"$o/test_defconfig"
-	[ -d "$MIRROR" ] || { echo "no mirror folder: MIRROR='$MIRROR'"; return 1; }
-	httpd_start "$MIRROR"
-	export KILN_PRIMARY_SITE=$HTTP
-	local built=0
-	kiln_make "$o" defconfig DEFCONFIG="$o/test_defconfig" >"$o.log" 2>&1 &&
-		kiln_make "$o" KILN_PRIMARY_SITE_ONLY=y -j"$(nproc)" all >>"$o.log" 2>&1 || built=$?
-	httpd_stop
-	[ $built -eq 0 ] || { tail -n 40 "$o.log"; return 1; }
-	grep -qx 'KILN_ARCH="aarch64"' "$o/.config"
-	grep -qx 'KILN_VIRTIO_QEMU_VIRT=y' "$o/.config"
-	kiln_selftests_run "$o" "$o-run"
-	output=$(cat "$o-run.out")
-	status=$(cat "$o-run.status")
+	virtio_selftests virt $'KILN_ARCH_AARCH64=y\nKILN_VIRTIO_QEMU_VIRT=y'
 	assert_status 0
 	assert_output_has "mbedtls: 26 passed, 0 failed"
 	assert_output_has "lz4: 198 passed, 0 failed"
